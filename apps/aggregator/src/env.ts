@@ -1,0 +1,18 @@
+import { hostname } from 'node:os';
+import { AggregatorEnv, DatabaseEnv, LogEnv, parseEnv, RedisEnv } from '@fleet/config';
+import { z } from 'zod';
+
+/** The aggregator's configuration; the only reader of `process.env` in this app. */
+export const AggregatorConfig = z.object({
+  ...RedisEnv.shape,
+  ...DatabaseEnv.shape,
+  ...LogEnv.shape,
+  ...AggregatorEnv.shape,
+  /** Consumer name in the results group; stable across restarts so a restarted aggregator resumes its own pending results. @defaultValue the host name */
+  AGGREGATOR_NAME: z.string().min(1).default(hostname()),
+});
+export type AggregatorConfig = z.infer<typeof AggregatorConfig>;
+
+export function readEnv(): AggregatorConfig {
+  return parseEnv(AggregatorConfig, process.env);
+}

@@ -1,0 +1,94 @@
+import type { RunOutcome } from '@fleet/contracts';
+import { type Database, type Kysely, storeRunOutcomes } from '@fleet/db';
+import type { ResultsConsumer, ResultsEntry } from '@fleet/queue';
+import type { Logger } from '@fleet/telemetry';
+
+/** Options of {@link createResultBatcher}. */
+export interface ResultBatcherOptions {
+  consumer: ResultsConsumer;
+  db: Kysely<Database>;
+  log: Logger;
+  /** Outcomes that trigger a write. @defaultValue 500 */
+  batchSize?: number;
+  /** Longest time a buffered outcome waits for its batch to fill, in ms. @defaultValue 250 */
+  flushMs?: number;
+  /** Called after every committed batch (for progress reporting and tests). */
+  onBatch?: (stored: { inserted: number; duplicates: number; entries: number }) => void;
+}
+
+/** A running batcher; `stop()` stops reading, writes what is buffered and resolves when done. */
+export interface ResultBatcher {
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Drains the results stream into Postgres in batches: entries are read through the consumer group, buffered until
+ * `batchSize` outcomes or `flushMs` have passed, written in one transaction, and acknowledged only after COMMIT.
+ * While Postgres is unreachable it stops reading (memory stays bounded by one batch) and retries the same batch;
+ * nothing is acknowledged that was not stored, so no result is lost and none is failed by an outage.
+ */
+export function createResultBatcher(options: ResultBatcherOptions): ResultBatcher {
+  const { consumer, db, log } = options;
+  const batchSize = options.batchSize ?? 500;
+  const flushMs = options.flushMs ?? 250;
+  let stopping = false;
+
+  async function write(entries: ResultsEntry[]): Promise<void> {
+    const outcomes: RunOutcome[] = entries.flatMap((e) => e.outcomes);
+    for (const e of entries) if (e.invalid) log.error({ entryId: e.id, problem: e.invalid }, 'dropping unreadable results');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stored = await storeRunOutcomes(db, outcomes);
+        await consumer.acknowledge(entries.map((e) => e.id));
+        for (const s of stored.finishedSweeps) log.info({ sweepId: s.sweepId, status: s.status }, 'sweep finished');
+        if (stored.orphaned) log.warn({ orphaned: stored.orphaned }, 'dropped results of deleted sweeps');
+        log.debug({ ...stored, entries: entries.length }, 'batch stored');
+        options.onBatch?.({ inserted: stored.inserted, duplicates: stored.duplicates, entries: entries.length });
+        return;
+      } catch (error) {
+        // Redis or Postgres is away: keep the batch, unacknowledged, and retry with capped backoff; another
+        // aggregator may claim these entries meanwhile, which the unique run key makes harmless.
+        const delay = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
+        log.warn({ err: (error as Error).message, attempt, retryInMs: delay }, 'batch not stored, retrying');
+        await sleep(delay);
+      }
+    }
+  }
+
+  async function loop(): Promise<void> {
+    let buffer: ResultsEntry[] = [];
+    let buffered = 0;
+    let firstAt = 0;
+    while (!stopping) {
+      let entries: ResultsEntry[] = [];
+      try {
+        entries = await consumer.read(Math.max(1, Math.ceil(batchSize / 10)), flushMs);
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'reading results failed, retrying');
+        await sleep(500);
+      }
+      if (entries.length > 0 && buffer.length === 0) firstAt = Date.now();
+      buffer = buffer.concat(entries);
+      buffered += entries.reduce((n, e) => n + e.outcomes.length, 0);
+      const due = buffer.length > 0 && (buffered >= batchSize || entries.length === 0 || Date.now() - firstAt >= flushMs);
+      if (due) {
+        await write(buffer);
+        buffer = [];
+        buffered = 0;
+      }
+    }
+    if (buffer.length > 0) await write(buffer);
+  }
+
+  const done = loop();
+  return {
+    done,
+    async stop() {
+      stopping = true;
+      await done;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, WorkerEnv } from '@fleet/config';
+import { z } from 'zod';
+
+/** The worker's configuration; the only reader of `process.env` in this app (the sandbox reads it too, through here). */
+export const WorkerConfig = z.object({ ...RedisEnv.shape, ...DatabaseEnv.shape, ...LogEnv.shape, ...WorkerEnv.shape });
+export type WorkerConfig = z.infer<typeof WorkerConfig>;
+
+export function readEnv(): WorkerConfig {
+  return parseEnv(WorkerConfig, process.env);
+}

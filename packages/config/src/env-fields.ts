@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+const urlWithScheme = (schemes: readonly string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}` },
+  );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Redis connection and key prefix shared by every process. */
+export const RedisEnv = z.object({
+  /** @defaultValue 'redis://127.0.0.1:6379' */
+  REDIS_URL: urlWithScheme(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ and stream key, so deployments and test runs never collide. @defaultValue 'fleet' */
+  FLEET_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ . -' })
+    .default('fleet'),
+});
+
+/** Postgres connection and pool limits. */
+export const DatabaseEnv = z.object({
+  /** @defaultValue 'postgres://postgres@127.0.0.1:5432/fleet' */
+  DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/fleet'),
+  /** @defaultValue 10 */
+  DATABASE_POOL_MAX: positiveInt(10),
+});
+
+/** Logging. */
+export const LogEnv = z.object({
+  /** @defaultValue 'info' */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Worker tuning. */
+export const WorkerEnv = z.object({
+  /** Parallel jobs per worker process, each in its own worker thread. @defaultValue the machine's core count */
+  WORKER_CONCURRENCY: positiveInt(availableParallelism()),
+  /** Bytes of bars a worker keeps cached, in MiB. @defaultValue 256 */
+  BAR_CACHE_MB: positiveInt(256),
+});
+
+/** Aggregator batching. */
+export const AggregatorEnv = z.object({
+  /** Most results written in one INSERT. @defaultValue 500 */
+  AGGREGATOR_BATCH_SIZE: positiveInt(500),
+  /** Longest wait for a batch to fill before it is written, in ms. @defaultValue 250 */
+  AGGREGATOR_FLUSH_MS: positiveInt(250),
+});
+
+/** Dashboard HTTP server. */
+export const DashboardEnv = z.object({
+  /** @defaultValue 3000 */
+  PORT: positiveInt(3000),
+  DASHBOARD_USER: z.string().min(1).optional(),
+  DASHBOARD_PASSWORD: z.string().min(1).optional(),
+});

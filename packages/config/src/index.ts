@@ -1,0 +1,3 @@
+export { EnvError } from './env-error.js';
+export { AggregatorEnv, DashboardEnv, DatabaseEnv, LogEnv, RedisEnv, WorkerEnv } from './env-fields.js';
+export { parseEnv } from './parse-env.js';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { BacktestSettings } from './backtest-settings.js';
+
+/** One planned run inside a job: its index in the sweep's manifest and its parameter values. */
+export const PlannedRun = z.strictObject({
+  index: z.number().int().nonnegative(),
+  params: z.record(z.string(), z.number().finite()),
+});
+export type PlannedRun = z.infer<typeof PlannedRun>;
+
+/**
+ * The payload of one job on the runs queue: several runs of one strategy on one symbol, so a job is
+ * well above the queue's per-job overhead while the bars are loaded once. Workers parse it again on
+ * receipt because Redis content is untrusted.
+ */
+export const RunJob = z.strictObject({
+  sweepId: z.uuid(),
+  strategy: z.string().min(1),
+  symbol: z.string().min(1),
+  interval: z.string().min(1),
+  start: z.iso.date(),
+  end: z.iso.date(),
+  settings: BacktestSettings,
+  runs: z.array(PlannedRun).min(1).max(10_000),
+});
+export type RunJob = z.infer<typeof RunJob>;

@@ -1,0 +1,17 @@
+export { type BarColumns, type BarInput, listBarSymbols, loadBars, type UpsertBarsResult, upsertBars } from './bars.js';
+export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
+export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
+export { countRuns, failedRuns, type RankableMetric, RankableMetrics, type RunRow, topRuns } from './run-queries.js';
+export type { Database } from './schema.js';
+export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
+export {
+  createSweep,
+  findSweep,
+  listSweeps,
+  type NewSweep,
+  recordEnqueuedJobs,
+  type SweepRow,
+  toSweepProgress,
+} from './sweeps.js';
+export type { Kysely, Transaction } from 'kysely';

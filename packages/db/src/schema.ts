@@ -1,0 +1,71 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Postgres `bigint` read back as a JS number (the pool parses int8; counts stay far below 2^53). */
+type BigintColumn = ColumnType<number, number | bigint, number | bigint>;
+/** Postgres `numeric` read back as its exact decimal string. */
+type NumericColumn = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SweepsTable {
+  id: string;
+  idempotency_key: string | null;
+  name: string;
+  spec: JSONColumnType<Record<string, unknown>>;
+  status: Generated<'queued' | 'running' | 'completed' | 'completed_with_failures' | 'cancelled'>;
+  total: BigintColumn;
+  jobs: BigintColumn;
+  runs_per_job: number;
+  enqueued_jobs: Generated<number>;
+  succeeded: Generated<number>;
+  failed: Generated<number>;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface RunsTable {
+  sweep_id: string;
+  run_index: BigintColumn;
+  strategy: string;
+  symbol: string;
+  params: JSONColumnType<Record<string, number>>;
+  status: 'succeeded' | 'failed';
+  final_equity: NumericColumn | null;
+  closed_trades: number | null;
+  winning_trades: number | null;
+  total_return: number | null;
+  cagr: number | null;
+  volatility: number | null;
+  sharpe: number | null;
+  sortino: number | null;
+  max_drawdown: number | null;
+  max_drawdown_duration: number | null;
+  calmar: number | null;
+  win_rate: number | null;
+  profit_factor: number | null;
+  average_trade: number | null;
+  exposure: number | null;
+  error_name: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  duration_ms: number;
+  created_at: Generated<Date>;
+}
+
+export interface BarsTable {
+  symbol: string;
+  interval: string;
+  ts: Timestamp;
+  open: NumericColumn;
+  high: NumericColumn;
+  low: NumericColumn;
+  close: NumericColumn;
+  volume: NumericColumn;
+}
+
+/** The typed schema, mirroring `migrations/versions`. */
+export interface Database {
+  sweeps: SweepsTable;
+  runs: RunsTable;
+  bars: BarsTable;
+}

@@ -1,0 +1,102 @@
+import { RESULTS_GROUP, RESULTS_STREAM, RunOutcome } from '@fleet/contracts';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+/** The stream key of run outcomes under a deployment prefix. */
+export function resultsStreamKey(prefix: string): string {
+  return `${prefix}:${RESULTS_STREAM}`;
+}
+
+/**
+ * Publishes the outcomes of one job as one stream entry. A worker publishes before it completes the job; if it dies
+ * in between, the job runs again and publishes again, and the aggregator's unique key absorbs the repeat.
+ */
+export async function publishOutcomes(redis: Redis, prefix: string, outcomes: readonly RunOutcome[]): Promise<string> {
+  const id = await redis.xadd(resultsStreamKey(prefix), '*', 'outcomes', JSON.stringify(outcomes));
+  if (!id) throw new Error('XADD returned no id');
+  return id;
+}
+
+/** One entry read from the results stream; `outcomes` holds only the outcomes that passed validation. */
+export interface ResultsEntry {
+  id: string;
+  outcomes: RunOutcome[];
+  /** Why the entry (or part of it) was unreadable; such content is dropped, and reconciliation re-runs those runs. */
+  invalid?: string;
+}
+
+const EntryOutcomes = z.array(z.unknown());
+
+function parseEntry(id: string, fields: string[]): ResultsEntry {
+  const raw = fields[fields.indexOf('outcomes') + 1];
+  let items: unknown[];
+  try {
+    items = EntryOutcomes.parse(JSON.parse(raw ?? ''));
+  } catch (error) {
+    return { id, outcomes: [], invalid: `entry ${id} is not a JSON array of outcomes: ${(error as Error).message}` };
+  }
+  const outcomes: RunOutcome[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    const parsed = RunOutcome.safeParse(item);
+    if (parsed.success) outcomes.push(parsed.data);
+    else problems.push(z.prettifyError(parsed.error));
+  }
+  return problems.length ? { id, outcomes, invalid: `entry ${id}: ${problems.join('; ')}` } : { id, outcomes };
+}
+
+type StreamReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
+
+/**
+ * The aggregator's side of the results stream: a consumer group gives each entry to one aggregator, entries stay
+ * pending until acknowledged, and pending entries of a crashed aggregator are claimed by another after `claimIdleMs`.
+ */
+export class ResultsConsumer {
+  private readonly key: string;
+  private ownPendingDrained = false;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly consumer: string,
+    private readonly options: { claimIdleMs: number } = { claimIdleMs: 30_000 },
+  ) {
+    this.key = resultsStreamKey(prefix);
+  }
+
+  /** Creates the stream and the group if they do not exist; safe to call from every aggregator on start-up. */
+  async ensureGroup(): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.key, RESULTS_GROUP, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  /**
+   * Reads up to `count` entries: first this consumer's own unacknowledged ones (left by a previous life of the same
+   * consumer), then entries idle too long at other consumers, then new ones, waiting up to `blockMs`.
+   */
+  async read(count: number, blockMs: number): Promise<ResultsEntry[]> {
+    if (!this.ownPendingDrained) {
+      const own = (await this.redis.xreadgroup('GROUP', RESULTS_GROUP, this.consumer, 'COUNT', count, 'STREAMS', this.key, '0')) as StreamReply;
+      const entries = own?.[0]?.[1] ?? [];
+      if (entries.length > 0) return entries.map(([id, fields]) => parseEntry(id, fields));
+      this.ownPendingDrained = true;
+    }
+    const [, claimed] = (await this.redis.xautoclaim(this.key, RESULTS_GROUP, this.consumer, this.options.claimIdleMs, '0-0', 'COUNT', count)) as [
+      string,
+      [string, string[] | null][],
+    ];
+    const live = claimed.filter((c): c is [string, string[]] => c[1] !== null);
+    if (live.length > 0) return live.map(([id, fields]) => parseEntry(id, fields));
+    const fresh = (await this.redis.xreadgroup('GROUP', RESULTS_GROUP, this.consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>')) as StreamReply;
+    return (fresh?.[0]?.[1] ?? []).map(([id, fields]) => parseEntry(id, fields));
+  }
+
+  /** Acknowledges and deletes entries; call only after their rows are committed. */
+  async acknowledge(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.redis.multi().xack(this.key, RESULTS_GROUP, ...ids).xdel(this.key, ...ids).exec();
+  }
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { RUN_JOB_NAME, SweepSpec } from '@fleet/contracts';
+import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
+import { type RunQueue, runJobId } from '@fleet/queue';
+import { canonicalJson } from './canonical-json.js';
+import { SweepPlan } from './sweep-plan.js';
+
+/** Thrown when an idempotency key is reused for a different sweep file. */
+export class SweepConflictError extends Error {
+  override readonly name = 'SweepConflictError';
+  readonly code = 'SWEEP_KEY_CONFLICT';
+}
+
+/** Options of {@link submitSweep}. */
+export interface SubmitSweepOptions {
+  db: Kysely<Database>;
+  queue: RunQueue;
+  spec: SweepSpec;
+  /** Makes the submit idempotent: the same key resumes the same sweep instead of creating a new one. */
+  idempotencyKey?: string;
+  /** Runs carried by one job; a daily backtest takes about a millisecond, so one run per job would drown in queue overhead. @defaultValue 25 */
+  runsPerJob?: number;
+  /** Jobs per `addBulk` call. @defaultValue 500 */
+  chunkSize?: number;
+  onProgress?: (enqueuedJobs: number, totalJobs: number) => void;
+}
+
+/** What {@link submitSweep} did. */
+export interface SubmittedSweep {
+  sweepId: string;
+  total: number;
+  jobs: number;
+  /** False when the idempotency key named an existing sweep, which was resumed. */
+  created: boolean;
+  /** Jobs enqueued by this call (0 when a resumed sweep was already fully enqueued). */
+  enqueuedNow: number;
+}
+
+/**
+ * Records a sweep and its manifest (the spec, from which every run is enumerable) in Postgres, then streams its jobs
+ * into the runs queue with `addBulk` in chunks, recording a watermark after each chunk. Postgres is written first, so
+ * the sweep exists even if Redis later loses its jobs; an interrupted submit resumes from the watermark, and
+ * deterministic job ids make the chunk that was in flight harmless to add again.
+ *
+ * @example
+ * const { sweepId, total } = await submitSweep({ db, queue, spec, idempotencyKey: 'nightly-2026-11-23' });
+ */
+export async function submitSweep(options: SubmitSweepOptions): Promise<SubmittedSweep> {
+  const { db, queue, spec } = options;
+  const chunkSize = options.chunkSize ?? 500;
+  const fresh = new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
+  const { sweep, created } = await createSweep(db, {
+    id: fresh.sweepId,
+    idempotencyKey: options.idempotencyKey ?? null,
+    name: spec.name,
+    spec,
+    total: fresh.totalRuns,
+    jobs: fresh.totalJobs,
+    runsPerJob: fresh.runsPerJob,
+  });
+  let plan = fresh;
+  if (!created) {
+    const stored = SweepSpec.parse(sweep.spec);
+    if (canonicalJson(stored) !== canonicalJson(SweepSpec.parse(spec))) {
+      throw new SweepConflictError(
+        `sweep key '${options.idempotencyKey}' already names sweep ${sweep.id} with a different spec; use another --id`,
+      );
+    }
+    plan = new SweepPlan(stored, sweep.id, { runsPerJob: sweep.runs_per_job });
+  }
+
+  let enqueued = created ? 0 : sweep.enqueued_jobs;
+  const from = enqueued;
+  options.onProgress?.(enqueued, plan.totalJobs);
+  let chunk: Parameters<RunQueue['addBulk']>[0] = [];
+  const flush = async () => {
+    await queue.addBulk(chunk);
+    enqueued += chunk.length;
+    chunk = [];
+    await recordEnqueuedJobs(db, plan.sweepId, enqueued);
+    options.onProgress?.(enqueued, plan.totalJobs);
+  };
+  for (const job of plan.jobs(from)) {
+    chunk.push({ name: RUN_JOB_NAME, data: job.data, opts: { jobId: runJobId(plan.sweepId, job.jobIndex) } });
+    if (chunk.length >= chunkSize) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  return { sweepId: plan.sweepId, total: plan.totalRuns, jobs: plan.totalJobs, created, enqueuedNow: enqueued - from };
+}
