@@ -22,7 +22,8 @@ export class MigrationError extends Error {
  *
  * @returns the migrations applied by this call (empty when the schema was already current)
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema, on any Kysely instance.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

@@ -1,0 +1,31 @@
+import { createDatabase, type Database, type Kysely } from '@fleet/db';
+import { createRedisConnection, createRunQueue, type Redis, type RunQueue } from '@fleet/queue';
+import { type CliConfig, readEnv } from './env.js';
+
+/**
+ * The connections of one CLI invocation, opened only when a command first needs them and all closed by
+ * `close()`, so a command that touches neither Redis nor Postgres starts instantly and every command exits cleanly.
+ */
+export class CliContext {
+  readonly env: CliConfig = readEnv();
+  private database?: Kysely<Database>;
+  private redisConnection?: Redis;
+  private runQueue?: RunQueue;
+
+  get db(): Kysely<Database> {
+    this.database ??= createDatabase({ url: this.env.DATABASE_URL, poolMax: 4, applicationName: 'fleet-cli' });
+    return this.database;
+  }
+
+  get queue(): RunQueue {
+    this.redisConnection ??= createRedisConnection(this.env.REDIS_URL, 'command');
+    this.runQueue ??= createRunQueue(this.redisConnection, this.env.FLEET_QUEUE_PREFIX);
+    return this.runQueue;
+  }
+
+  async close(): Promise<void> {
+    await this.runQueue?.close();
+    await this.redisConnection?.quit().catch(() => undefined);
+    await this.database?.destroy();
+  }
+}

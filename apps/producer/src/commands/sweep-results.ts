@@ -1,0 +1,55 @@
+import { type RankableMetric, RankableMetrics, topRuns } from '@fleet/db';
+import { sweepProgress } from '@fleet/sweep';
+import type { CliContext } from '../cli-context.js';
+import { fmt, formatTable, pct, printResult } from '../print-result.js';
+
+/** Metric names `--by` accepts. */
+export const metricNames = Object.keys(RankableMetrics) as RankableMetric[];
+
+/** `fleet sweep results ID`: the best runs by a metric, ranked in Postgres. */
+export async function results(
+  ctx: CliContext,
+  sweepId: string,
+  options: { top: number; by: RankableMetric; json?: boolean },
+): Promise<void> {
+  await sweepProgress(ctx.db, sweepId);
+  const rows = await topRuns(ctx.db, sweepId, { by: options.by, limit: options.top });
+  const runs = rows.map((r) => ({
+    runIndex: r.run_index,
+    strategy: r.strategy,
+    symbol: r.symbol,
+    params: r.params,
+    finalEquity: r.final_equity,
+    closedTrades: r.closed_trades,
+    winningTrades: r.winning_trades,
+    metrics: {
+      sharpe: r.sharpe,
+      sortino: r.sortino,
+      totalReturn: r.total_return,
+      cagr: r.cagr,
+      maxDrawdown: r.max_drawdown,
+      winRate: r.win_rate,
+      profitFactor: r.profit_factor,
+    },
+  }));
+  printResult(options.json === true, { sweepId, by: options.by, runs }, () =>
+    formatTable(
+      ['#', 'run', 'symbol', 'strategy', 'params', 'sharpe', 'return', 'max dd', 'trades', 'win', 'final equity'],
+      runs.map((r, i) => [
+        String(i + 1),
+        String(r.runIndex),
+        r.symbol,
+        r.strategy,
+        Object.entries(r.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+        fmt(r.metrics.sharpe),
+        pct(r.metrics.totalReturn),
+        pct(r.metrics.maxDrawdown),
+        String(r.closedTrades ?? '-'),
+        pct(r.metrics.winRate),
+        r.finalEquity ?? '-',
+      ]),
+    ),
+  );
+}

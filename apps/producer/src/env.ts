@@ -1,0 +1,19 @@
+import { DatabaseEnv, LogEnv, parseEnv, RedisEnv } from '@fleet/config';
+import { z } from 'zod';
+
+/** The CLI's configuration; the only reader of `process.env` in this app. */
+export const CliConfig = z.object({
+  ...RedisEnv.shape,
+  ...DatabaseEnv.shape,
+  ...LogEnv.shape,
+  /** Where `sweep submit` prints the Bull Board link. @defaultValue 'http://127.0.0.1:3000' */
+  DASHBOARD_URL: z.url().default('http://127.0.0.1:3000'),
+});
+export type CliConfig = z.infer<typeof CliConfig>;
+
+export function readEnv(): CliConfig {
+  return parseEnv(CliConfig, process.env);
+}
+
+/** Whether stdout is a terminal, which decides between a live progress bar and plain lines. */
+export const isInteractive = (): boolean => process.stdout.isTTY === true && process.env.CI !== 'true';

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CliContext } from './cli-context.js';
+import { backtest } from './commands/backtest.js';
+import { importData } from './commands/import-data.js';
+import { list } from './commands/list-sweeps.js';
+import { migrate } from './commands/migrate.js';
+import { submit } from './commands/submit-sweep.js';
+import { status } from './commands/sweep-status.js';
+import { metricNames, results } from './commands/sweep-results.js';
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+const nonNegative = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number >= 0');
+  return n;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Runs one command with its connections, turning any error into one clear line and exit code 1. */
+const action =
+  <A extends unknown[]>(fn: (ctx: CliContext, ...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    let ctx: CliContext | undefined;
+    try {
+      ctx = new CliContext();
+      await fn(ctx, ...args);
+    } catch (error) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    } finally {
+      await ctx?.close().catch(() => undefined);
+    }
+  };
+
+const program = new Command('fleet')
+  .description('Backtest Fleet: submit parameter sweeps to a fleet of backtest workers and read their results')
+  .showHelpAfterError('(run with --help for usage)');
+
+program
+  .command('db')
+  .description('database schema')
+  .command('migrate')
+  .description('create the database if missing and apply pending migrations (idempotent)')
+  .option('--json', 'print a JSON summary')
+  .action(action((ctx, opts: { json?: boolean }) => migrate(ctx, opts)));
+
+const data = program.command('data').description('price data');
+data
+  .command('import')
+  .description('validate and import price files (CSV); each file is one transaction, re-import is a no-op')
+  .argument('<file...>', 'CSV files')
+  .option('--symbol <SYM>', 'symbol to store under (default: from the file name)')
+  .option('--interval <I>', 'bar interval, e.g. 1d, 1h, 5m (default: detected)')
+  .option('--adjusted', 'scale OHLC by Adj Close / Close (Yahoo files)')
+  .option('--json', 'print a JSON summary')
+  .action(action((ctx, files: string[], opts) => importData(ctx, files, opts)));
+
+const sweep = program.command('sweep').description('parameter sweeps');
+sweep
+  .command('submit')
+  .description('validate a sweep file, record its manifest and enqueue its runs')
+  .argument('<file>', 'sweep file (YAML or JSON)')
+  .option('--id <KEY>', 'idempotency key: submitting the same key again resumes instead of duplicating')
+  .option('--wait', 'follow the sweep with a progress bar until it finishes')
+  .option('--runs-per-job <N>', 'parameter sets per job (default 25)', positiveInt)
+  .option('--json', 'print a JSON object as the last line')
+  .action(action((ctx, file: string, opts) => submit(ctx, file, opts)));
+sweep
+  .command('status')
+  .description('progress of a sweep')
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => status(ctx, id, opts)));
+sweep
+  .command('results')
+  .description('best runs of a sweep by a metric')
+  .argument('<id>', 'sweep id')
+  .option('--top <N>', 'how many runs', positiveInt, 10)
+  .addOption(new Option('--by <METRIC>', 'metric to rank by').choices(metricNames).default('sharpe'))
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => results(ctx, id, opts)));
+sweep
+  .command('list')
+  .description('recent sweeps')
+  .option('--limit <N>', 'how many', positiveInt, 20)
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, opts) => list(ctx, opts)));
+
+program
+  .command('backtest')
+  .description('run one backtest locally (no queue) on a CSV file or stored bars')
+  .option('--data <FILE>', 'CSV price file')
+  .option('--symbol <SYM>', 'stored symbol (instead of --data)')
+  .option('--interval <I>', 'interval of stored bars', '1d')
+  .option('--from <DATE>', 'first day, YYYY-MM-DD')
+  .option('--to <DATE>', 'last day, YYYY-MM-DD')
+  .requiredOption('--strategy <NAME>', 'strategy name, e.g. sma_cross')
+  .option('--param <k=v>', 'strategy parameter, repeatable', collect)
+  .option('--size <N>', 'units per order', positiveInt, 100)
+  .option('--commission <RATE>', 'commission as a fraction of notional, e.g. 0.001', '0')
+  .option('--slippage-bps <B>', 'slippage against the trader in basis points', nonNegative, 0)
+  .option('--cash <C>', 'starting cash', '100000')
+  .option('--json', 'print a JSON object as the last line')
+  .action(action((ctx, opts) => backtest(ctx, opts)));
+
+await program.parseAsync();
