@@ -21,10 +21,11 @@ export function checkOhlc(bar: ParsedBar): BarRuleViolation | undefined {
   }
   const { open, high, low, close } = bar;
   if (compareDecimals(high, low) < 0) return { rule: BarRule.highAboveLow, detail: `high ${high} < low ${low}` };
-  const [top, topName] = compareDecimals(open, close) >= 0 ? [open, 'open'] : [close, 'close'];
+  const openAboveClose = compareDecimals(open, close) >= 0;
+  const [top, topName] = openAboveClose ? [open, 'open'] : [close, 'close'];
   if (compareDecimals(high, top) < 0)
     return { rule: BarRule.highAboveBody, detail: `high ${high} < ${topName} ${top}` };
-  const [bottom, bottomName] = compareDecimals(open, close) <= 0 ? [open, 'open'] : [close, 'close'];
+  const [bottom, bottomName] = openAboveClose ? [close, 'close'] : [open, 'open'];
   if (compareDecimals(low, bottom) > 0) {
     return { rule: BarRule.lowBelowBody, detail: `low ${low} > ${bottomName} ${bottom}` };
   }

@@ -1,4 +1,6 @@
 const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+/** Already canonical: the common case, returned as is without building a new string. */
+const CANONICAL_DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * Canonical form of a plain decimal as written in a CSV cell, or `undefined` when the cell is not one (empty, `NaN`,
@@ -13,6 +15,7 @@ const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
  * ```
  */
 export function normalizeDecimal(text: string): string | undefined {
+  if (CANONICAL_DECIMAL.test(text)) return text;
   const match = PLAIN_DECIMAL.exec(text.trim());
   if (match === null) return undefined;
   const [, sign = '', rawInteger = '', fraction = ''] = match;
@@ -29,23 +32,37 @@ export function isPositiveDecimal(value: string): boolean {
 }
 
 /**
- * Exact order of two non-negative {@link normalizeDecimal normalized} decimals (negative, zero, positive like
- * `Array.prototype.sort`), so OHLC checks never suffer from two distinct decimals parsing to the same float.
+ * Exact order of two non-negative {@link normalizeDecimal normalized} decimals (negative, zero or positive, as
+ * `Array.prototype.sort` expects), so OHLC checks never suffer from two distinct decimals parsing to the same float.
  *
  * @example
  * ```ts
- * compareDecimals('10.5', '9.75'); // 1
+ * compareDecimals('10.5', '9.75') > 0; // true
  * compareDecimals('1.50', '1.5'); // 0
  * ```
  */
 export function compareDecimals(a: string, b: string): number {
-  const [aInteger = '', aFraction = ''] = a.split('.');
-  const [bInteger = '', bFraction = ''] = b.split('.');
-  if (aInteger.length !== bInteger.length) return aInteger.length - bInteger.length;
-  if (aInteger !== bInteger) return aInteger < bInteger ? -1 : 1;
-  const width = Math.max(aFraction.length, bFraction.length);
-  const aPadded = aFraction.padEnd(width, '0');
-  const bPadded = bFraction.padEnd(width, '0');
-  if (aPadded === bPadded) return 0;
-  return aPadded < bPadded ? -1 : 1;
+  if (a === b) return 0;
+  const aIntegerLength = integerLength(a);
+  const bIntegerLength = integerLength(b);
+  if (aIntegerLength !== bIntegerLength) return aIntegerLength - bIntegerLength;
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const difference = digitAt(a, i, aIntegerLength) - digitAt(b, i, bIntegerLength);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
+
+function integerLength(value: string): number {
+  const dot = value.indexOf('.');
+  return dot === -1 ? value.length : dot;
+}
+
+/** Character code at `index`, reading past the end as the `.` and zeros of a longer fraction. */
+function digitAt(value: string, index: number, integerLength: number): number {
+  if (index < value.length) return value.charCodeAt(index);
+  return index === integerLength ? DOT : ZERO;
+}
+
+const DOT = '.'.charCodeAt(0);
+const ZERO = '0'.charCodeAt(0);

