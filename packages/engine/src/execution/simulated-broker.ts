@@ -1,0 +1,129 @@
+import type { BarSeries } from '../data/bar-series.js';
+import type { Arithmetic } from '../money/arithmetic.js';
+import type { SubmitOrder } from '../orders/commands.js';
+import type { OrderFilled, OrderRejected } from '../orders/events.js';
+import { type Order, OrderSide, OrderType } from '../orders/order.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
+import type { FeeModel } from './fee-model.js';
+import { FillAt, type FillModel } from './fill-model.js';
+import type { SlippageModel } from './slippage-model.js';
+
+/** Receives the broker's events as they happen, in order. */
+export interface BrokerListener<M> {
+  onOrderFilled(event: OrderFilled<M>): void;
+  onOrderRejected(event: OrderRejected): void;
+}
+
+/** The pieces a {@link SimulatedBroker} executes with. */
+export interface SimulatedBrokerOptions<M> {
+  readonly series: BarSeries;
+  readonly math: Arithmetic<M>;
+  readonly portfolio: Portfolio<M>;
+  readonly fillModel: FillModel;
+  readonly feeModel: FeeModel<M>;
+  readonly slippageModel: SlippageModel<M>;
+}
+
+/**
+ * Holds accepted orders and executes them against bars. An order placed on bar t is first considered on bar t+1,
+ * so no order ever fills on the bar that produced its signal. An order the cash cannot pay for is rejected whole,
+ * never shrunk; opening or growing a short needs cash covering its notional plus commission.
+ * @typeParam M - the run's money type
+ */
+export class SimulatedBroker<M> {
+  /** Orders rejected at fill time, reported as part of `rejectedOrders`. */
+  rejectedCount = 0;
+  #pending: Order<M>[] = [];
+  #nextOrderId = 1;
+  #listener: BrokerListener<M> | undefined;
+  readonly #options: SimulatedBrokerOptions<M>;
+
+  constructor(options: SimulatedBrokerOptions<M>) {
+    this.#options = options;
+  }
+
+  /** Wires the consumer of fills and rejections; the loop does this once, before the first bar. */
+  listen(listener: BrokerListener<M>): void {
+    this.#listener = listener;
+  }
+
+  get pendingCount(): number {
+    return this.#pending.length;
+  }
+
+  /** Accepts an order placed while processing bar `barIndex`; it may fill from the next bar on. */
+  submit(command: SubmitOrder<M>, barIndex: number): Order<M> {
+    const order: Order<M> = {
+      id: this.#nextOrderId++,
+      side: command.side,
+      type: command.type,
+      quantity: command.quantity,
+      price: command.price,
+      exactPrice: command.exactPrice,
+      origin: command.origin,
+      activeFrom: barIndex + 1,
+      tsInit: command.tsInit,
+    };
+    this.#pending.push(order);
+    return order;
+  }
+
+  /** Cancels every resting order that `predicate` selects. */
+  cancel(predicate: (order: Order<M>) => boolean): void {
+    this.#pending = this.#pending.filter((order) => !predicate(order));
+  }
+
+  /** Fills or rejects, oldest first, each resting order bar `index` can execute. */
+  processBar(index: number): void {
+    const { series, fillModel } = this.#options;
+    const open = series.open[index] as number;
+    const high = series.high[index] as number;
+    const low = series.low[index] as number;
+    for (const order of this.#pending.slice()) {
+      if (order.activeFrom > index || !this.#pending.includes(order)) continue;
+      const at = fillModel.match(order, open, high, low);
+      if (at === FillAt.None) continue;
+      this.#pending.splice(this.#pending.indexOf(order), 1);
+      this.#execute(order, at, index);
+    }
+  }
+
+  #execute(order: Order<M>, at: FillAt, index: number): void {
+    const { math, portfolio, feeModel, slippageModel, series } = this.#options;
+    const tsEvent = series.time[index] as number;
+    const base =
+      at === FillAt.Open || order.exactPrice === undefined
+        ? math.fromNumber(series.open[index] as number)
+        : order.exactPrice;
+    const price = order.type === OrderType.Limit ? base : slippageModel.apply(base, order.side);
+    const quantity = order.quantity;
+    const notional = math.mul(price, math.fromNumber(quantity));
+    const commission = feeModel.commission(notional, quantity);
+    const shortUnits =
+      order.side === OrderSide.Sell ? quantity - Math.max(0, Math.min(quantity, portfolio.quantity)) : 0;
+    const unaffordable =
+      shortUnits > 0
+        ? math.compare(portfolio.cash, math.add(math.mul(price, math.fromNumber(shortUnits)), commission)) < 0
+        : math.compare(portfolio.cashAfter(order.side, notional, commission), math.zero) < 0;
+    if (unaffordable) {
+      this.rejectedCount++;
+      this.#listener?.onOrderRejected({
+        kind: 'OrderRejected',
+        orderId: order.id,
+        reason: `insufficient cash for ${order.side} ${quantity} at ${math.toString(price)}`,
+        tsEvent,
+      });
+      return;
+    }
+    portfolio.applyFill(order.side, quantity, price, notional, commission, tsEvent);
+    this.#listener?.onOrderFilled({
+      kind: 'OrderFilled',
+      orderId: order.id,
+      side: order.side,
+      quantity,
+      price,
+      commission,
+      tsEvent,
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { Arithmetic } from './arithmetic.js';
+import { Decimal, toDecimalString } from './decimal.js';
+
+const zero = new Decimal(0);
+
+/** Exact accounting over {@link Decimal}; the default and the only one whose results are reported as money. */
+export const decimalArithmetic: Arithmetic<Decimal> = {
+  zero,
+  fromNumber: (value) => new Decimal(value),
+  parse: (text) => new Decimal(text),
+  add: (a, b) => a.plus(b),
+  sub: (a, b) => a.minus(b),
+  mul: (a, b) => a.times(b),
+  div: (a, b) => a.dividedBy(b),
+  max: (a, b) => (a.gte(b) ? a : b),
+  compare: (a, b) => a.comparedTo(b),
+  floor: (value) => value.floor().toNumber(),
+  toNumber: (value) => value.toNumber(),
+  toString: toDecimalString,
+};

@@ -1,0 +1,102 @@
+import { drawdowns } from './analysis/drawdowns.js';
+import { maxDrawdown } from './analysis/max-drawdown.js';
+import { performanceReport } from './analysis/performance-report.js';
+import { periodsPerYear } from './analysis/periods-per-year.js';
+import { sampleEquityCurve } from './analysis/sample-equity-curve.js';
+import type { SweepBaseConfig } from './backtest-config.js';
+import { BacktestContext } from './backtest-context.js';
+import { runBacktestLoop } from './backtest-loop.js';
+import type { BacktestResult } from './backtest-result.js';
+import { BarCursor } from './data/bar-cursor.js';
+import type { BarSeries } from './data/bar-series.js';
+import { createFeeModel } from './execution/fee-model.js';
+import { nextBarFillModel } from './execution/fill-model.js';
+import { SimulatedBroker } from './execution/simulated-broker.js';
+import { createSlippageModel } from './execution/slippage-model.js';
+import type { IndicatorCache } from './indicators/indicator-cache.js';
+import type { Arithmetic } from './money/arithmetic.js';
+import { Portfolio } from './portfolio/portfolio.js';
+import type { Trade } from './portfolio/trade.js';
+import { PositionSizer } from './risk/position-sizer.js';
+import { RiskEngine } from './risk/risk-engine.js';
+import type { PreparedStrategy } from './strategy/strategy-definition.js';
+import { StrategySetup } from './strategy/strategy-setup.js';
+
+/** A validated run: {@link runBacktest} and {@link runSweep} build these after checking bars and config. */
+export interface Simulation<M> {
+  /** Bars already checked by {@link validateBars}. */
+  readonly series: BarSeries;
+  readonly base: SweepBaseConfig;
+  readonly strategy: PreparedStrategy;
+  /** Shared across the runs of a sweep. */
+  readonly indicators: IndicatorCache;
+  readonly math: Arithmetic<M>;
+}
+
+/**
+ * The composition root of one run: wires cursor, strategy, broker (fill, fee and slippage models), portfolio and
+ * risk, runs the loop, and turns the outcome into a {@link BacktestResult}.
+ * @typeParam M - the money type; only the benchmark runs anything but decimals
+ */
+export function simulate<M>({ series, base, strategy: prepared, indicators, math }: Simulation<M>): BacktestResult {
+  const barsPerYear = base.barsPerYear ?? periodsPerYear(series.interval);
+  const cash = math.parse(base.cash);
+  const cursor = new BarCursor();
+  const portfolio = new Portfolio(math, cash);
+  const broker = new SimulatedBroker({
+    series,
+    math,
+    portfolio,
+    fillModel: nextBarFillModel,
+    feeModel: createFeeModel(base.commission, math),
+    slippageModel: createSlippageModel(base.slippageBps ?? 0, math),
+  });
+  const risk = new RiskEngine(base, math, portfolio, broker, cursor);
+  const sizer = new PositionSizer(base.sizing, math);
+  const context = new BacktestContext({ series, cursor, math, portfolio, broker, risk, sizer });
+  const strategy = prepared.create(new StrategySetup(indicators, cursor));
+  const { equity, barsInMarket } = runBacktestLoop({ series, cursor, strategy, context, broker, portfolio, risk });
+
+  const lastClose = math.fromNumber(series.close[series.length - 1] as number);
+  const finalEquity = portfolio.equity(lastClose);
+  const drawdown = drawdowns(equity);
+  const closed = portfolio.closedPositions;
+  const tradePnls: number[] = [];
+  const trades: Trade[] = [];
+  let winningTrades = 0;
+  for (const position of closed) {
+    if (math.compare(position.pnl, math.zero) > 0) winningTrades++;
+    tradePnls.push(math.toNumber(position.pnl));
+    trades.push({
+      entryTime: position.entryTime,
+      exitTime: position.exitTime,
+      side: position.side,
+      quantity: position.quantity,
+      entryPrice: math.toString(position.entryPrice),
+      exitPrice: math.toString(position.exitPrice),
+      pnl: math.toString(position.pnl),
+      commission: math.toString(position.commission),
+    });
+  }
+  const metrics = performanceReport({
+    time: series.time,
+    equity,
+    drawdown: maxDrawdown(drawdown),
+    initialEquity: math.toNumber(cash),
+    finalEquity: math.toNumber(finalEquity),
+    tradePnls,
+    winningTrades,
+    barsInMarket,
+    riskFreeRate: base.riskFreeRate ?? 0,
+    barsPerYear,
+  });
+  return {
+    finalEquity: math.toString(finalEquity),
+    closedTrades: closed.length,
+    winningTrades,
+    rejectedOrders: broker.rejectedCount + risk.deniedCount,
+    metrics,
+    equityCurve: sampleEquityCurve(series.time, equity, drawdown),
+    trades,
+  };
+}

@@ -1,0 +1,50 @@
+import { ConfigError } from '../errors.js';
+import { smaCross } from './builtin/sma-cross.js';
+import type { PreparedStrategy, RegisteredStrategy } from './strategy-definition.js';
+
+const builtins: readonly RegisteredStrategy[] = [smaCross];
+const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
+
+/** A strategy's public description, as the CLI and dashboard show it. */
+export interface StrategyInfo {
+  readonly name: string;
+  readonly description: string;
+  /** Human description per parameter, including its default and constraints. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/**
+ * The strategies a run can name, so callers can offer and validate them without hard-coding the list.
+ * @example
+ * listStrategies().map((s) => s.name); // ['sma_cross', …]
+ */
+export function listStrategies(): StrategyInfo[] {
+  return builtins.map(({ name, description, paramDocs }) => ({ name, description, params: { ...paramDocs } }));
+}
+
+/**
+ * Looks a strategy up and validates its parameters, applying defaults.
+ * @throws {@link ConfigError} listing the valid strategies, or every parameter problem
+ */
+export function prepareStrategy(strategy: string, params: Readonly<Record<string, unknown>>): PreparedStrategy {
+  const registered = byName.get(strategy);
+  if (registered === undefined) {
+    throw new ConfigError([`unknown strategy '${strategy}'; valid strategies: ${[...byName.keys()].join(', ')}`]);
+  }
+  return registered.prepare(params);
+}
+
+/**
+ * Validates parameters for `strategy` and returns them with defaults applied, so a producer can reject a bad sweep
+ * before any job is queued.
+ * @throws {@link ConfigError} listing the valid strategies, or every parameter problem (e.g.
+ * `sma_cross.fast: must be an integer ≥ 1`)
+ * @example
+ * parseStrategyParams('sma_cross', { fast: '5' }); // { fast: 5, slow: 30 }
+ */
+export function parseStrategyParams(
+  strategy: string,
+  params: Readonly<Record<string, unknown>>,
+): Record<string, number> {
+  return { ...prepareStrategy(strategy, params).params };
+}
