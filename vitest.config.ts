@@ -1,10 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests import workspace packages from source through the `@fleet/source` export condition,
-// so a test run never depends on a stale `dist/`. Spawned app processes run the built output.
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+// Tests import workspace packages from source, so a test run never depends on a stale `dist/`;
+// spawned app processes run the built output, as they do in production.
+const sourceAliases = readdirSync(packagesDir)
+  .filter((name) => name !== 'tsconfig')
+  .map((name) => ({ find: new RegExp(`^@fleet/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` }));
+
 export default defineConfig({
-  resolve: { conditions: ['@fleet/source'] },
-  ssr: { resolve: { conditions: ['@fleet/source'] } },
+  resolve: { alias: sourceAliases },
   test: {
     include: ['{apps,packages}/*/src/**/*.test.ts', '{apps,packages}/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/chaos/**'],

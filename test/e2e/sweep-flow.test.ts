@@ -1,0 +1,81 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countRuns, createDatabase } from '@fleet/db';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FleetProcess, type FleetTestEnv, lastJsonLine, repoRoot, runCli, startApp } from '../support/fleet-processes.js';
+import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
+
+const env: FleetTestEnv = {
+  DATABASE_URL: inject('databaseUrl'),
+  REDIS_URL: inject('redisUrl'),
+  FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), 'e2e'),
+  WORKER_CONCURRENCY: '1',
+};
+const db = createDatabase({ url: env.DATABASE_URL });
+const processes: FleetProcess[] = [];
+
+describe('a sweep flows from the CLI through real workers and the aggregator into Postgres', () => {
+  beforeAll(async () => {
+    const imported = await runCli(
+      ['data', 'import', `${repoRoot}data/samples/orcl-1995-2014.csv`, `${repoRoot}data/samples/nvda-1999-2014.csv`, '--json'],
+      env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    processes.push(startApp('aggregator', env), startApp('worker', env), startApp('worker', env));
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    const redis = new Redis(env.REDIS_URL);
+    await deleteKeysWithPrefix(redis, env.FLEET_QUEUE_PREFIX);
+    await redis.quit();
+    await db.destroy();
+  });
+
+  it('stores exactly one row per planned run and closes the sweep as completed', async () => {
+    const file = join(tmpdir(), `${env.FLEET_QUEUE_PREFIX}.json`);
+    // 56 fast values × 3 slow values × 2 symbols = 336 runs.
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: 'e2e-grid',
+        symbols: ['ORCL', 'NVDA'],
+        start: '2000-01-01',
+        end: '2014-12-31',
+        cash: 100000,
+        commission: 0.001,
+        strategies: [{ name: 'sma_cross', params: { fast: { from: 5, to: 60, step: 1 }, slow: [100, 150, 200] } }],
+      }),
+    );
+    const submitted = await runCli(['sweep', 'submit', file, '--wait', '--json', '--runs-per-job', '20'], env);
+    expect(submitted.code, `${submitted.stderr}\n${processes.map((p) => p.output()).join('\n')}`).toBe(0);
+    const result = lastJsonLine<{ sweepId: string; total: number; status: string; succeeded: number; failed: number }>(submitted.stdout);
+    expect(result.total).toBe(336);
+    expect(result.status).toBe('completed');
+
+    const rows = await db
+      .selectFrom('runs')
+      .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.count<number>('run_index').distinct().as('keys'), eb.fn.max('run_index').as('last')])
+      .where('sweep_id', '=', result.sweepId)
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.rows), 'one row per planned run').toBe(336);
+    expect(Number(rows.keys), 'no run stored twice').toBe(336);
+    expect(Number(rows.last), 'run indexes are exactly 0..total-1').toBe(335);
+    expect(await countRuns(db, result.sweepId), 'the sweep counters agree with the rows').toEqual({ succeeded: result.succeeded, failed: result.failed });
+
+    const status = await runCli(['sweep', 'status', result.sweepId, '--json'], env);
+    expect(lastJsonLine(status.stdout)).toMatchObject({ sweepId: result.sweepId, status: 'completed', total: 336, succeeded: 336, failed: 0 });
+
+    const top = await runCli(['sweep', 'results', result.sweepId, '--top', '5', '--by', 'sharpe', '--json'], env);
+    const ranked = lastJsonLine<{ runs: { metrics: { sharpe: number } }[] }>(top.stdout).runs.map((r) => r.metrics.sharpe);
+    expect(ranked).toHaveLength(5);
+    expect(ranked, 'results are ranked best first').toEqual([...ranked].sort((a, b) => b - a));
+  });
+
+  it('stops workers and the aggregator cleanly on SIGTERM', async () => {
+    const codes = await Promise.all(processes.splice(0).map((p) => p.stop()));
+    expect(codes).toEqual([0, 0, 0]);
+  });
+});
