@@ -3,7 +3,7 @@
  * Prices stay the file's decimal strings so that no float rounding happens between the file and the numeric column.
  */
 export interface ParsedBar {
-  /** Bar open time in epoch milliseconds, UTC. */
+  /** The row's timestamp in epoch milliseconds, read as UTC; files do not say whether it marks the bar's open or close. */
   time: number;
   open: string;
   high: string;
