@@ -16,6 +16,7 @@ export interface SubmitOptions {
 
 /** `fleet sweep submit FILE`: validates, records the manifest, enqueues, and with `--wait` follows it to the end. */
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
+  const startedAt = Date.now();
   const spec = await readSweepFile(file);
   const stored = await listBarSymbols(ctx.db);
   const problems = checkSweepReferences(spec, {
@@ -50,9 +51,12 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     );
     running.stop();
   }
-  printResult(options.json === true, { ...submitted, ...(final ? { status: final.status, succeeded: final.succeeded, failed: final.failed } : {}) }, () =>
+  const elapsedMs = Date.now() - startedAt;
+  const runsPerSecond = final ? Math.round(((final.succeeded + final.failed) / Math.max(elapsedMs, 1)) * 1000) : undefined;
+  const waited = final ? { status: final.status, succeeded: final.succeeded, failed: final.failed, elapsedMs, runsPerSecond } : {};
+  printResult(options.json === true, { ...submitted, ...waited }, () =>
     final
-      ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded, ${final.failed} failed of ${final.total}`
+      ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded, ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep status ${submitted.sweepId}`,
   );
 }

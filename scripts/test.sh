@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The test command: set up, then run every test against the real Redis and Postgres on localhost, each run in its
+# own database and Redis key prefix. Ends with the totals alone on a line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh || exit 1
+mkdir -p test-results
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
+status=$?
+# A suite that fails to load counts as a failure even though none of its tests ran.
+node -e '
+  const fs = require("node:fs");
+  const file = "test-results/vitest.json";
+  const r = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : { numPassedTests: 0, numFailedTests: 0 };
+  const failed = r.numFailedTests || r.numFailedTestSuites || (Number(process.argv[1]) === 0 ? 0 : 1);
+  console.log(`${r.numPassedTests} passed, ${failed} failed`);
+' "$status"
+exit $status
