@@ -4,6 +4,7 @@ import type { BarSeries } from './data/bar-series.js';
 import { validateBars } from './data/validate-bars.js';
 import { ConfigError } from './errors.js';
 import { IndicatorCache } from './indicators/indicator-cache.js';
+import type { Arithmetic } from './money/arithmetic.js';
 import { decimalArithmetic } from './money/decimal-arithmetic.js';
 import { simulate } from './simulate.js';
 import { prepareStrategy } from './strategy/strategy-registry.js';
@@ -22,10 +23,18 @@ import { prepareStrategy } from './strategy/strategy-registry.js';
  * result.finalEquity; // '102302.33…' on ORCL 1995–2014
  */
 export function runBacktest(series: BarSeries, config: BacktestConfig): BacktestResult {
+  return runBacktestWith(series, config, decimalArithmetic);
+}
+
+/**
+ * {@link runBacktest} in a chosen arithmetic. Only the benchmark passes anything but decimals, to measure the cost
+ * of exact money against the same engine; not part of the package surface.
+ */
+export function runBacktestWith<M>(series: BarSeries, config: BacktestConfig, math: Arithmetic<M>): BacktestResult {
   const parsed = BacktestConfig.safeParse(config);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, ''));
   const { params, ...base } = parsed.data;
   const strategy = prepareStrategy(base.strategy, params);
   validateBars(series);
-  return simulate({ series, base, strategy, indicators: new IndicatorCache(series), math: decimalArithmetic });
+  return simulate({ series, base, strategy, indicators: new IndicatorCache(series), math });
 }

@@ -36,6 +36,8 @@ export class SimulatedBroker<M> {
   #pending: Order<M>[] = [];
   #nextOrderId = 1;
   #listener: BrokerListener<M> | undefined;
+  #lastQuantity = 0;
+  #lastUnits: M | undefined;
   readonly #options: SimulatedBrokerOptions<M>;
 
   constructor(options: SimulatedBrokerOptions<M>) {
@@ -90,40 +92,50 @@ export class SimulatedBroker<M> {
 
   #execute(order: Order<M>, at: FillAt, index: number): void {
     const { math, portfolio, feeModel, slippageModel, series } = this.#options;
-    const tsEvent = series.time[index] as number;
+    const time = series.time[index] as number;
     const base =
       at === FillAt.Open || order.exactPrice === undefined
         ? math.fromNumber(series.open[index] as number)
         : order.exactPrice;
     const price = order.type === OrderType.Limit ? base : slippageModel.apply(base, order.side);
-    const quantity = order.quantity;
-    const notional = math.mul(price, math.fromNumber(quantity));
+    const { side, quantity } = order;
+    const notional = math.mul(price, this.#units(quantity));
     const commission = feeModel.commission(notional, quantity);
-    const shortUnits =
-      order.side === OrderSide.Sell ? quantity - Math.max(0, Math.min(quantity, portfolio.quantity)) : 0;
-    const unaffordable =
+    const fill = { side, quantity, price, notional, commission, time };
+    const cashAfter = portfolio.cashAfter(fill);
+    const shortUnits = side === OrderSide.Sell ? quantity - Math.max(0, Math.min(quantity, portfolio.quantity)) : 0;
+    const affordable =
       shortUnits > 0
-        ? math.compare(portfolio.cash, math.add(math.mul(price, math.fromNumber(shortUnits)), commission)) < 0
-        : math.compare(portfolio.cashAfter(order.side, notional, commission), math.zero) < 0;
-    if (unaffordable) {
+        ? math.compare(portfolio.cash, math.add(math.mul(price, this.#units(shortUnits)), commission)) >= 0
+        : math.compare(cashAfter, math.zero) >= 0;
+    if (!affordable) {
       this.rejectedCount++;
       this.#listener?.onOrderRejected({
         kind: 'OrderRejected',
         orderId: order.id,
-        reason: `insufficient cash for ${order.side} ${quantity} at ${math.toString(price)}`,
-        tsEvent,
+        reason: `insufficient cash for ${side} ${quantity} at ${math.toString(price)}`,
+        tsEvent: time,
       });
       return;
     }
-    portfolio.applyFill(order.side, quantity, price, notional, commission, tsEvent);
+    portfolio.applyFill(fill, cashAfter);
     this.#listener?.onOrderFilled({
       kind: 'OrderFilled',
       orderId: order.id,
-      side: order.side,
+      side,
       quantity,
       price,
       commission,
-      tsEvent,
+      tsEvent: time,
     });
+  }
+
+  /** `quantity` in the money type, remembered because runs mostly trade one fixed size. */
+  #units(quantity: number): M {
+    if (quantity !== this.#lastQuantity || this.#lastUnits === undefined) {
+      this.#lastQuantity = quantity;
+      this.#lastUnits = this.#options.math.fromNumber(quantity);
+    }
+    return this.#lastUnits;
   }
 }

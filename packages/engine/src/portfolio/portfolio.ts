@@ -4,6 +4,16 @@ import type { ClosedPosition } from './closed-position.js';
 import { Position } from './position.js';
 import { TradeSide } from './trade.js';
 
+/** One execution as the portfolio books it; `notional` = price × quantity, computed once by the broker. */
+export interface Fill<M> {
+  readonly side: OrderSide;
+  readonly quantity: number;
+  readonly price: M;
+  readonly notional: M;
+  readonly commission: M;
+  readonly time: number;
+}
+
 /**
  * Cash and the one open position of a single-symbol run, in exact money, plus the round trips closed so far.
  * Equity at any price p is `cash + signedQuantity × p`; {@link Portfolio.cashFloat} mirrors cash as a double so
@@ -32,28 +42,31 @@ export class Portfolio<M> {
     return this.quantity === 0 ? this.cash : math.add(this.cash, math.mul(math.fromNumber(this.quantity), price));
   }
 
-  /** Cash left after a fill of `notional` plus `commission` on `side`. */
-  cashAfter(side: OrderSide, notional: M, commission: M): M {
+  /** Cash left after `fill`; the broker checks it before booking. */
+  cashAfter(fill: Fill<M>): M {
     const math = this.#math;
-    return side === OrderSide.Buy
-      ? math.sub(math.sub(this.cash, notional), commission)
-      : math.sub(math.add(this.cash, notional), commission);
+    return fill.side === OrderSide.Buy
+      ? math.sub(math.sub(this.cash, fill.notional), fill.commission)
+      : math.sub(math.add(this.cash, fill.notional), fill.commission);
   }
 
   /**
-   * Books a fill of `quantity` at `price` (`notional` = price × quantity): cash moves by the notional and the
-   * commission, and the position grows, shrinks, closes or flips (a flip closes the round trip and opens the
-   * opposite one with the remaining units and commission).
+   * Books `fill`, leaving `cashAfter` (from {@link Portfolio.cashAfter}) as cash. The position grows, shrinks,
+   * closes or flips; a flip closes the round trip and opens the opposite one with the remaining units and a
+   * proportional share of the commission.
    */
-  applyFill(side: OrderSide, quantity: number, price: M, notional: M, commission: M, time: number): void {
+  applyFill(fill: Fill<M>, cashAfter: M): void {
     const math = this.#math;
-    this.cash = this.cashAfter(side, notional, commission);
-    this.cashFloat = math.toNumber(this.cash);
-    const delta = side === OrderSide.Buy ? quantity : -quantity;
+    this.cash = cashAfter;
+    this.cashFloat = math.toNumber(cashAfter);
+    const { side, quantity, price, notional, commission, time } = fill;
     const position = this.position;
     const direction = side === OrderSide.Buy ? TradeSide.Long : TradeSide.Short;
-    if (position === undefined || position.side === direction) {
-      this.#increase(direction, quantity, price, notional, commission, time);
+    this.quantity += side === OrderSide.Buy ? quantity : -quantity;
+    if (position === undefined) {
+      this.position = new Position(math, direction, time, fill);
+    } else if (position.side === direction) {
+      position.increase(quantity, notional, commission);
     } else if (quantity <= position.quantity) {
       position.reduce(quantity, price, notional, commission);
       if (position.quantity === 0) this.#close(position, time);
@@ -63,25 +76,13 @@ export class Portfolio<M> {
       const closingCommission = math.div(math.mul(commission, math.fromNumber(closing)), math.fromNumber(quantity));
       position.reduce(closing, price, closingNotional, closingCommission);
       this.#close(position, time);
-      this.#increase(
-        direction,
-        quantity - closing,
+      this.position = new Position(math, direction, time, {
+        quantity: quantity - closing,
         price,
-        math.sub(notional, closingNotional),
-        math.sub(commission, closingCommission),
-        time,
-      );
+        notional: math.sub(notional, closingNotional),
+        commission: math.sub(commission, closingCommission),
+      });
     }
-    this.quantity += delta;
-  }
-
-  #increase(side: TradeSide, quantity: number, price: M, notional: M, commission: M, time: number): void {
-    let position = this.position;
-    if (position === undefined) {
-      position = new Position(this.#math, side, time, price);
-      this.position = position;
-    }
-    position.increase(quantity, notional, commission);
   }
 
   #close(position: Position<M>, time: number): void {

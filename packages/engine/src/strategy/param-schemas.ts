@@ -29,3 +29,13 @@ export function boundedParam(above: number, below: number, defaultValue: number)
     .preprocess(toNumber, z.number({ error: message }).gt(above, { error: message }).lt(below, { error: message }))
     .default(defaultValue);
 }
+
+/**
+ * A real strategy parameter > 0 with a default.
+ * @example
+ * positiveParam(2).parse(undefined); // 2
+ */
+export function positiveParam(defaultValue: number) {
+  const message = 'must be a number > 0';
+  return z.preprocess(toNumber, z.number({ error: message }).gt(0, { error: message })).default(defaultValue);
+}

@@ -1,8 +1,18 @@
 import { ConfigError } from '../errors.js';
+import { bollingerReversion } from './builtin/bollinger-reversion.js';
+import { buyAndHold } from './builtin/buy-and-hold.js';
+import { donchianBreakout } from './builtin/donchian-breakout.js';
+import { rsiReversion } from './builtin/rsi-reversion.js';
 import { smaCross } from './builtin/sma-cross.js';
 import type { PreparedStrategy, RegisteredStrategy } from './strategy-definition.js';
 
-const builtins: readonly RegisteredStrategy[] = [smaCross];
+const builtins: readonly RegisteredStrategy[] = [
+  smaCross,
+  rsiReversion,
+  bollingerReversion,
+  donchianBreakout,
+  buyAndHold,
+];
 const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
 
 /** A strategy's public description, as the CLI and dashboard show it. */

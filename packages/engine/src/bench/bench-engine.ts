@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BacktestConfig } from '../backtest-config.js';
+import type { BarSeries } from '../data/bar-series.js';
+import { floatArithmetic } from '../money/float-arithmetic.js';
+import { runBacktest, runBacktestWith } from '../run-backtest.js';
+import { runSweep } from '../run-sweep.js';
+import { parseBarCsv } from './parse-bar-csv.js';
+import { plainSmaCross } from './plain-sma-cross.js';
+
+/**
+ * Engine throughput on one core: `pnpm bench:engine [--json]`. Measures sma_cross(10, 30) on ORCL 1995–2014 as a
+ * single run (exact decimal accounting), as a sweep, with float-only accounting in the same engine, and as a plain
+ * float loop with no engine at all, then prints the ratios. With `--json` the last stdout line is one JSON object.
+ */
+const MIN_SECONDS = 1.5;
+
+function measure(work: () => void): { runs: number; seconds: number } {
+  for (let i = 0; i < 50; i++) work();
+  let runs = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < MIN_SECONDS) {
+    for (let i = 0; i < 20; i++) work();
+    runs += 20;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  }
+  return { runs, seconds: elapsed };
+}
+
+function loadOrcl(): BarSeries {
+  const path = fileURLToPath(new URL('../../../../data/samples/orcl-1995-2014.csv', import.meta.url));
+  return parseBarCsv(readFileSync(path, 'utf8'), 'ORCL', '1d');
+}
+
+const series = loadOrcl();
+const config: BacktestConfig = {
+  strategy: 'sma_cross',
+  params: { fast: 10, slow: 30 },
+  cash: '100000',
+  sizing: { kind: 'units', units: 100 },
+  commission: { kind: 'percent', rate: '0.001' },
+};
+const { params: _params, ...base } = config;
+const paramSets: Record<string, number>[] = [];
+for (let fast = 5; fast <= 20; fast++) for (let slow = 25; slow <= 60; slow += 5) paramSets.push({ fast, slow });
+
+const bars = series.length;
+const single = measure(() => runBacktest(series, config));
+const sweep = measure(() => runSweep(series, base, paramSets));
+const float = measure(() => runBacktestWith(series, config, floatArithmetic));
+const plain = measure(() => plainSmaCross(series, 10, 30, 100, 0.001, 100_000));
+
+const barsPerSecond = (bars * single.runs) / single.seconds;
+const sweepSetsPerSecond = (paramSets.length * sweep.runs) / sweep.seconds;
+const floatBarsPerSecond = (bars * float.runs) / float.seconds;
+const plainBarsPerSecond = (bars * plain.runs) / plain.seconds;
+const report = {
+  series: `${series.symbol} ${series.interval} (${bars} bars)`,
+  strategy: 'sma_cross(10,30), 100 units, 0.1% commission',
+  barsPerSecond: Math.round(barsPerSecond),
+  sweepParamSetsPerSecond: Math.round(sweepSetsPerSecond),
+  sweepBarsPerSecond: Math.round(sweepSetsPerSecond * bars),
+  sweepParamSets: paramSets.length,
+  floatEngineBarsPerSecond: Math.round(floatBarsPerSecond),
+  plainLoopBarsPerSecond: Math.round(plainBarsPerSecond),
+  decimalOverFloatTime: Number((floatBarsPerSecond / barsPerSecond).toFixed(3)),
+  engineOverPlainLoopTime: Number((plainBarsPerSecond / barsPerSecond).toFixed(3)),
+  finalEquity: runBacktest(series, config).finalEquity,
+  plainLoopFinalEquity: plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
+};
+const format = (n: number): string => n.toLocaleString('en-US');
+console.log(`engine bench on ${report.series}, ${report.strategy}, one core`);
+console.log(`single run (decimal):      ${format(report.barsPerSecond)} bars/s`);
+console.log(
+  `sweep (${paramSets.length} sets):         ${format(report.sweepParamSetsPerSecond)} param sets/s = ${format(report.sweepBarsPerSecond)} bars/s`,
+);
+console.log(`single run (float engine): ${format(report.floatEngineBarsPerSecond)} bars/s`);
+console.log(`plain float loop:          ${format(report.plainLoopBarsPerSecond)} bars/s`);
+console.log(`decimal / float engine time: ${report.decimalOverFloatTime}×`);
+console.log(`engine / plain loop time:    ${report.engineOverPlainLoopTime}×`);
+if (process.argv.includes('--json')) console.log(JSON.stringify(report));
