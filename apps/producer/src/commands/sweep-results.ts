@@ -41,6 +41,7 @@ export async function results(
         r.symbol,
         r.strategy,
         Object.entries(r.params)
+          .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, v]) => `${k}=${v}`)
           .join(' '),
         fmt(r.metrics.sharpe),
