@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { countRuns, createDatabase } from '@fleet/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FleetProcess, type FleetTestEnv, lastJsonLine, repoRoot, runCli, startApp } from '../support/fleet-processes.js';
+import {
+  type FleetProcess,
+  type FleetTestEnv,
+  lastJsonLine,
+  repoRoot,
+  runCli,
+  startApp,
+} from '../support/fleet-processes.js';
 import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
 
 const env: FleetTestEnv = {
@@ -19,7 +26,13 @@ const processes: FleetProcess[] = [];
 describe('a sweep flows from the CLI through real workers and the aggregator into Postgres', () => {
   beforeAll(async () => {
     const imported = await runCli(
-      ['data', 'import', `${repoRoot}data/samples/orcl-1995-2014.csv`, `${repoRoot}data/samples/nvda-1999-2014.csv`, '--json'],
+      [
+        'data',
+        'import',
+        `${repoRoot}data/samples/orcl-1995-2014.csv`,
+        `${repoRoot}data/samples/nvda-1999-2014.csv`,
+        '--json',
+      ],
       env,
     );
     expect(imported.code, imported.stderr).toBe(0);
@@ -51,25 +64,42 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
     );
     const submitted = await runCli(['sweep', 'submit', file, '--wait', '--json', '--runs-per-job', '20'], env);
     expect(submitted.code, `${submitted.stderr}\n${processes.map((p) => p.output()).join('\n')}`).toBe(0);
-    const result = lastJsonLine<{ sweepId: string; total: number; status: string; succeeded: number; failed: number }>(submitted.stdout);
+    const result = lastJsonLine<{ sweepId: string; total: number; status: string; succeeded: number; failed: number }>(
+      submitted.stdout,
+    );
     expect(result.total).toBe(336);
     expect(result.status).toBe('completed');
 
     const rows = await db
       .selectFrom('runs')
-      .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.count<number>('run_index').distinct().as('keys'), eb.fn.max('run_index').as('last')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('rows'),
+        eb.fn.count<number>('run_index').distinct().as('keys'),
+        eb.fn.max('run_index').as('last'),
+      ])
       .where('sweep_id', '=', result.sweepId)
       .executeTakeFirstOrThrow();
     expect(Number(rows.rows), 'one row per planned run').toBe(336);
     expect(Number(rows.keys), 'no run stored twice').toBe(336);
     expect(Number(rows.last), 'run indexes are exactly 0..total-1').toBe(335);
-    expect(await countRuns(db, result.sweepId), 'the sweep counters agree with the rows').toEqual({ succeeded: result.succeeded, failed: result.failed });
+    expect(await countRuns(db, result.sweepId), 'the sweep counters agree with the rows').toEqual({
+      succeeded: result.succeeded,
+      failed: result.failed,
+    });
 
     const status = await runCli(['sweep', 'status', result.sweepId, '--json'], env);
-    expect(lastJsonLine(status.stdout)).toMatchObject({ sweepId: result.sweepId, status: 'completed', total: 336, succeeded: 336, failed: 0 });
+    expect(lastJsonLine(status.stdout)).toMatchObject({
+      sweepId: result.sweepId,
+      status: 'completed',
+      total: 336,
+      succeeded: 336,
+      failed: 0,
+    });
 
     const top = await runCli(['sweep', 'results', result.sweepId, '--top', '5', '--by', 'sharpe', '--json'], env);
-    const ranked = lastJsonLine<{ runs: { metrics: { sharpe: number } }[] }>(top.stdout).runs.map((r) => r.metrics.sharpe);
+    const ranked = lastJsonLine<{ runs: { metrics: { sharpe: number } }[] }>(top.stdout).runs.map(
+      (r) => r.metrics.sharpe,
+    );
     expect(ranked).toHaveLength(5);
     expect(ranked, 'results are ranked best first').toEqual([...ranked].sort((a, b) => b - a));
   });

@@ -44,7 +44,10 @@ export function startApp(app: 'worker' | 'aggregator' | 'dashboard', env: FleetT
 }
 
 /** Runs the `fleet` CLI to completion and returns its exit code and output. */
-export function runCli(args: readonly string[], env: FleetTestEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: readonly string[],
+  env: FleetTestEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${root}apps/producer/dist/main.js`, ...args], {
       cwd: root,

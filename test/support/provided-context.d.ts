@@ -6,4 +6,5 @@ declare module 'vitest' {
     runId: string;
   }
 }
+
 export {};

@@ -16,7 +16,13 @@ const db = createDatabase({
 });
 const consumer = new ResultsConsumer(redis, env.FLEET_QUEUE_PREFIX, env.AGGREGATOR_NAME);
 await consumer.ensureGroup();
-const batcher = createResultBatcher({ consumer, db, log, batchSize: env.AGGREGATOR_BATCH_SIZE, flushMs: env.AGGREGATOR_FLUSH_MS });
+const batcher = createResultBatcher({
+  consumer,
+  db,
+  log,
+  batchSize: env.AGGREGATOR_BATCH_SIZE,
+  flushMs: env.AGGREGATOR_FLUSH_MS,
+});
 log.info({ consumer: env.AGGREGATOR_NAME, prefix: env.FLEET_QUEUE_PREFIX }, 'aggregator ready');
 
 let stopping = false;

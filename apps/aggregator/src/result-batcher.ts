@@ -38,7 +38,8 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
 
   async function write(entries: ResultsEntry[]): Promise<void> {
     const outcomes: RunOutcome[] = entries.flatMap((e) => e.outcomes);
-    for (const e of entries) if (e.invalid) log.error({ entryId: e.id, problem: e.invalid }, 'dropping unreadable results');
+    for (const e of entries)
+      if (e.invalid) log.error({ entryId: e.id, problem: e.invalid }, 'dropping unreadable results');
     for (let attempt = 1; ; attempt++) {
       try {
         const stored = await storeRunOutcomes(db, outcomes);
@@ -73,7 +74,8 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
       if (entries.length > 0 && buffer.length === 0) firstAt = Date.now();
       buffer = buffer.concat(entries);
       buffered += entries.reduce((n, e) => n + e.outcomes.length, 0);
-      const due = buffer.length > 0 && (buffered >= batchSize || entries.length === 0 || Date.now() - firstAt >= flushMs);
+      const due =
+        buffer.length > 0 && (buffered >= batchSize || entries.length === 0 || Date.now() - firstAt >= flushMs);
       if (due) {
         await write(buffer);
         buffer = [];

@@ -13,6 +13,9 @@ export function basicAuth(user: string, password: string): RequestHandler {
     const header = req.headers.authorization ?? '';
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '';
     if (given && timingSafeEqual(digest(given), expected)) return next();
-    res.set('WWW-Authenticate', 'Basic realm="Backtest Fleet", charset="UTF-8"').status(401).send('authentication required');
+    res
+      .set('WWW-Authenticate', 'Basic realm="Backtest Fleet", charset="UTF-8"')
+      .status(401)
+      .send('authentication required');
   };
 }

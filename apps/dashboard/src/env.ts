@@ -9,7 +9,10 @@ export const DashboardConfig = z
     ...LogEnv.shape,
     ...DashboardEnv.shape,
     /** Bull Board allows retries and removals only when this is 'false'. @defaultValue true */
-    DASHBOARD_READ_ONLY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    DASHBOARD_READ_ONLY: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
   })
   .refine((e) => (e.DASHBOARD_USER === undefined) === (e.DASHBOARD_PASSWORD === undefined), {
     message: 'set both DASHBOARD_USER and DASHBOARD_PASSWORD, or neither',

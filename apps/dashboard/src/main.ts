@@ -7,14 +7,27 @@ import { readEnv } from './env.js';
 const env = readEnv();
 const log = createLogger('dashboard', { level: env.LOG_LEVEL });
 const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
-const db = createDatabase({ url: env.DATABASE_URL, poolMax: 4, applicationName: 'fleet-dashboard', onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error') });
+const db = createDatabase({
+  url: env.DATABASE_URL,
+  poolMax: 4,
+  applicationName: 'fleet-dashboard',
+  onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
+});
 const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
-const auth = env.DASHBOARD_USER && env.DASHBOARD_PASSWORD ? { user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD } : undefined;
+const auth =
+  env.DASHBOARD_USER && env.DASHBOARD_PASSWORD
+    ? { user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }
+    : undefined;
 // Without credentials the board is reachable from this machine only: there is never a built-in default password.
 const host = auth ? '0.0.0.0' : '127.0.0.1';
 const app = createServer({ queues: [queue], db, ...(auth ? { auth } : {}), readOnly: env.DASHBOARD_READ_ONLY });
 const server = app.listen(env.PORT, host, () => {
-  log.info({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.PORT}/queues`, auth: Boolean(auth) }, auth ? 'dashboard listening' : 'dashboard listening on loopback only (set DASHBOARD_USER and DASHBOARD_PASSWORD to expose it)');
+  log.info(
+    { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.PORT}/queues`, auth: Boolean(auth) },
+    auth
+      ? 'dashboard listening'
+      : 'dashboard listening on loopback only (set DASHBOARD_USER and DASHBOARD_PASSWORD to expose it)',
+  );
 });
 
 async function shutdown(): Promise<void> {

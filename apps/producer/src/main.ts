@@ -6,8 +6,8 @@ import { importData } from './commands/import-data.js';
 import { list } from './commands/list-sweeps.js';
 import { migrate } from './commands/migrate.js';
 import { submit } from './commands/submit-sweep.js';
-import { status } from './commands/sweep-status.js';
 import { metricNames, results } from './commands/sweep-results.js';
+import { status } from './commands/sweep-status.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);

@@ -86,7 +86,12 @@ export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Prom
   const perRun = (performance.now() - started) / job.runs.length;
   return job.runs.map((run, i): RunOutcome => {
     const outcome = outcomes[i];
-    if (!outcome) return { ...identity(run, perRun), status: 'failed', error: describeError(new Error('engine returned no outcome')) };
+    if (!outcome)
+      return {
+        ...identity(run, perRun),
+        status: 'failed',
+        error: describeError(new Error('engine returned no outcome')),
+      };
     if (!outcome.ok) return { ...identity(run, perRun), status: 'failed', error: outcome.error };
     const r = outcome.result;
     return {

@@ -10,9 +10,12 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 const env = readEnv();
 const log = createLogger('worker', { level: env.LOG_LEVEL });
-const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
+const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
+  log.warn({ err: err.message }, 'redis error'),
+);
 const { persistence } = await checkRedisPolicy(connection);
-if (!persistence) log.warn('Redis append-only file is off: a Redis crash loses recent jobs until `fleet sweep reconcile`');
+if (!persistence)
+  log.warn('Redis append-only file is off: a Redis crash loses recent jobs until `fleet sweep reconcile`');
 
 // Jobs are tens of milliseconds, so a 60 s lock is only lost by a truly stuck process; a stalled job may be
 // recovered twice before it counts as failed.
@@ -37,7 +40,9 @@ worker.on('failed', (job, err) => {
   );
 });
 worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-worker.on('ready', () => log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'));
+worker.on('ready', () =>
+  log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

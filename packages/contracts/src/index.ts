@@ -3,5 +3,5 @@ export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { PlannedRun, RunJob } from './run-job.js';
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
-export { SweepProgress, SweepStatus } from './sweep-status.js';
 export { IsoDate, SweepSpec, type SweepSpecInput, SweepStrategy, SymbolName } from './sweep-spec.js';
+export { SweepProgress, SweepStatus } from './sweep-status.js';

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { SweepSpec } from './sweep-spec.js';
 
-const base = { name: 'n', symbols: ['ORCL'], start: '2000-01-01', end: '2000-12-31', strategies: [{ name: 'sma_cross', params: {} }] };
+const base = {
+  name: 'n',
+  symbols: ['ORCL'],
+  start: '2000-01-01',
+  end: '2000-12-31',
+  strategies: [{ name: 'sma_cross', params: {} }],
+};
 
 describe('SweepSpec', () => {
   it('keeps money as decimal strings, whatever the file wrote', () => {
-    expect(SweepSpec.parse({ ...base, cash: 100000.5, commission: '0.001' })).toMatchObject({ cash: '100000.5', commission: '0.001' });
+    expect(SweepSpec.parse({ ...base, cash: 100000.5, commission: '0.001' })).toMatchObject({
+      cash: '100000.5',
+      commission: '0.001',
+    });
   });
 
   it.each([
     [{ ...base, cash: -1 }, ['cash']],
     [{ ...base, cash: '1e5' }, ['cash']],
     [{ ...base, symbols: [] }, ['symbols']],
-    [{ ...base, strategies: [{ name: 'x', params: { fast: { from: 10, to: 5, step: 1 } } }] }, ['strategies', 0, 'params', 'fast']],
+    [
+      { ...base, strategies: [{ name: 'x', params: { fast: { from: 10, to: 5, step: 1 } } }] },
+      ['strategies', 0, 'params', 'fast'],
+    ],
     [{ ...base, strategies: [{ name: 'x', params: { fast: [] } }] }, ['strategies', 0, 'params', 'fast']],
     [{ ...base, extra: 1 }, []],
   ])('refuses %j at its path', (input, path) => {

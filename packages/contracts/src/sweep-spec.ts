@@ -38,6 +38,9 @@ export const SweepSpec = z
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })
-  .refine((s) => new Set(s.symbols).size === s.symbols.length, { message: 'symbols must be unique', path: ['symbols'] });
+  .refine((s) => new Set(s.symbols).size === s.symbols.length, {
+    message: 'symbols must be unique',
+    path: ['symbols'],
+  });
 export type SweepSpec = z.infer<typeof SweepSpec>;
 export type SweepSpecInput = z.input<typeof SweepSpec>;

@@ -27,7 +27,9 @@ describe('bars', () => {
     const loaded = await loadBars(db, symbol, '1d', day(1), day(1) + 86_399_999);
     expect(loaded.length).toBe(1);
     expect([...loaded.time]).toEqual([day(1)]);
-    expect([loaded.open[0], loaded.high[0], loaded.low[0], loaded.close[0], loaded.volume[0]]).toEqual([10.5, 11.25, 10, 11, 1000]);
+    expect([loaded.open[0], loaded.high[0], loaded.low[0], loaded.close[0], loaded.volume[0]]).toEqual([
+      10.5, 11.25, 10, 11, 1000,
+    ]);
     expect((await loadBars(db, symbol, '1h', day(1), day(3))).length, 'intervals are kept apart').toBe(0);
   });
 });

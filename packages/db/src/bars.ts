@@ -145,11 +145,7 @@ export async function listBarSymbols(
   return db
     .selectFrom('bars')
     .select(['symbol', 'interval'])
-    .select((eb) => [
-      eb.fn.countAll<number>().as('bars'),
-      eb.fn.min('ts').as('from'),
-      eb.fn.max('ts').as('to'),
-    ])
+    .select((eb) => [eb.fn.countAll<number>().as('bars'), eb.fn.min('ts').as('from'), eb.fn.max('ts').as('to')])
     .groupBy(['symbol', 'interval'])
     .orderBy('symbol')
     .orderBy('interval')

@@ -1,3 +1,4 @@
+export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, listBarSymbols, loadBars, type UpsertBarsResult, upsertBars } from './bars.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
@@ -14,4 +15,3 @@ export {
   type SweepRow,
   toSweepProgress,
 } from './sweeps.js';
-export type { Kysely, Transaction } from 'kysely';

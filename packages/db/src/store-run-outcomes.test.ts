@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunOutcome } from '@fleet/contracts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from './create-database.js';
 import { countRuns } from './run-queries.js';
 import { storeRunOutcomes } from './store-run-outcomes.js';
@@ -11,16 +10,41 @@ const db = createDatabase({ url: inject('databaseUrl') });
 afterAll(() => db.destroy());
 
 const metrics = {
-  totalReturn: 0.1, cagr: 0.01, volatility: 0.2, sharpe: 0.5, sortino: 0.7, maxDrawdown: 0.3,
-  maxDrawdownDuration: 100, calmar: 0.03, winRate: 0.4, profitFactor: 1.2, averageTrade: 10, exposure: 0.5,
+  totalReturn: 0.1,
+  cagr: 0.01,
+  volatility: 0.2,
+  sharpe: 0.5,
+  sortino: 0.7,
+  maxDrawdown: 0.3,
+  maxDrawdownDuration: 100,
+  calmar: 0.03,
+  winRate: 0.4,
+  profitFactor: 1.2,
+  averageTrade: 10,
+  exposure: 0.5,
 };
 const succeeded = (sweepId: string, runIndex: number): RunOutcome => ({
-  sweepId, runIndex, strategy: 'sma_cross', symbol: 'ORCL', params: { fast: 10, slow: 30 }, durationMs: 1,
-  status: 'succeeded', finalEquity: '102302.33', closedTrades: 97, winningTrades: 36, metrics,
+  sweepId,
+  runIndex,
+  strategy: 'sma_cross',
+  symbol: 'ORCL',
+  params: { fast: 10, slow: 30 },
+  durationMs: 1,
+  status: 'succeeded',
+  finalEquity: '102302.33',
+  closedTrades: 97,
+  winningTrades: 36,
+  metrics,
 });
 const failed = (sweepId: string, runIndex: number): RunOutcome => ({
-  sweepId, runIndex, strategy: 'sma_cross', symbol: 'ORCL', params: { fast: 10, slow: 30 }, durationMs: 0,
-  status: 'failed', error: { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'fast must be < slow' },
+  sweepId,
+  runIndex,
+  strategy: 'sma_cross',
+  symbol: 'ORCL',
+  params: { fast: 10, slow: 30 },
+  durationMs: 0,
+  status: 'failed',
+  error: { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'fast must be < slow' },
 });
 
 async function newSweep(total: number): Promise<string> {
@@ -43,7 +67,12 @@ describe('storeRunOutcomes', () => {
   it('closes a sweep in the same commit that stores its last run, with failures noted in the status', async () => {
     const clean = await newSweep(2);
     const mixed = await newSweep(2);
-    const stored = await storeRunOutcomes(db, [succeeded(clean, 0), succeeded(clean, 1), succeeded(mixed, 0), failed(mixed, 1)]);
+    const stored = await storeRunOutcomes(db, [
+      succeeded(clean, 0),
+      succeeded(clean, 1),
+      succeeded(mixed, 0),
+      failed(mixed, 1),
+    ]);
     expect(stored.finishedSweeps.sort((a, b) => a.sweepId.localeCompare(b.sweepId))).toEqual(
       [
         { sweepId: clean, status: 'completed' },
@@ -57,7 +86,11 @@ describe('storeRunOutcomes', () => {
   it('keeps counters equal to rows when concurrent writers race on the same runs', async () => {
     const sweepId = await newSweep(200);
     const batch = Array.from({ length: 200 }, (_, i) => succeeded(sweepId, i));
-    const results = await Promise.all([storeRunOutcomes(db, batch), storeRunOutcomes(db, [...batch].reverse()), storeRunOutcomes(db, batch.slice(50, 150))]);
+    const results = await Promise.all([
+      storeRunOutcomes(db, batch),
+      storeRunOutcomes(db, [...batch].reverse()),
+      storeRunOutcomes(db, batch.slice(50, 150)),
+    ]);
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(200);
     expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 200, status: 'completed' });
   });

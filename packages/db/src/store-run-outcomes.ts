@@ -60,7 +60,13 @@ export async function storeRunOutcomes(
   return db.transaction().execute(async (trx) => {
     const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
     // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
-    const existing = await trx.selectFrom('sweeps').select('id').where('id', 'in', sweepIds).orderBy('id').forUpdate().execute();
+    const existing = await trx
+      .selectFrom('sweeps')
+      .select('id')
+      .where('id', 'in', sweepIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     const known = new Set(existing.map((s) => s.id));
     const rows = outcomes.filter((o) => known.has(o.sweepId)).map(toRow);
     const inserted = rows.length

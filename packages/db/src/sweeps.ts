@@ -20,7 +20,10 @@ export interface NewSweep {
  * Inserts a sweep, or returns the existing one when `idempotencyKey` was used before, so a repeated
  * `fleet sweep submit --id KEY` resumes instead of duplicating.
  */
-export async function createSweep(db: Kysely<Database>, sweep: NewSweep): Promise<{ sweep: SweepRow; created: boolean }> {
+export async function createSweep(
+  db: Kysely<Database>,
+  sweep: NewSweep,
+): Promise<{ sweep: SweepRow; created: boolean }> {
   const inserted = await db
     .insertInto('sweeps')
     .values({

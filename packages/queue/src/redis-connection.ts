@@ -20,7 +20,12 @@ export function createRedisConnection(url: string, role: ConnectionRole, onError
   const options: RedisOptions =
     role === 'blocking'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-      : { maxRetriesPerRequest: 2, enableOfflineQueue: true, connectTimeout: 5_000, retryStrategy: (n) => (n > 3 ? null : n * 200) };
+      : {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          connectTimeout: 5_000,
+          retryStrategy: (n) => (n > 3 ? null : n * 200),
+        };
   const redis = new Redis(url, { ...options, lazyConnect: false });
   redis.on('error', onError ?? (() => {}));
   return redis;

@@ -15,8 +15,14 @@ afterAll(async () => {
 });
 
 const outcome = (runIndex: number): RunOutcome => ({
-  sweepId: '00000000-0000-4000-8000-000000000001', runIndex, strategy: 's', symbol: 'A', params: { a: 1 }, durationMs: 0,
-  status: 'failed', error: { name: 'E', code: 'C', message: 'm' },
+  sweepId: '00000000-0000-4000-8000-000000000001',
+  runIndex,
+  strategy: 's',
+  symbol: 'A',
+  params: { a: 1 },
+  durationMs: 0,
+  status: 'failed',
+  error: { name: 'E', code: 'C', message: 'm' },
 });
 
 describe('ResultsConsumer', () => {
@@ -27,7 +33,10 @@ describe('ResultsConsumer', () => {
     await publishOutcomes(redis, prefix, [outcome(0), outcome(1)]);
     const entries = await consumer.read(10, 100);
     expect(entries.flatMap((e) => e.outcomes.map((o) => o.runIndex))).toEqual([0, 1]);
-    expect(await new ResultsConsumer(redis, prefix, 'b').read(10, 50), 'a delivered entry is not given to a second consumer').toEqual([]);
+    expect(
+      await new ResultsConsumer(redis, prefix, 'b').read(10, 50),
+      'a delivered entry is not given to a second consumer',
+    ).toEqual([]);
     await consumer.acknowledge(entries.map((e) => e.id));
     expect(await redis.xlen(resultsStreamKey(prefix)), 'acknowledged entries do not accumulate in Redis').toBe(0);
   });

@@ -79,24 +79,53 @@ export class ResultsConsumer {
    */
   async read(count: number, blockMs: number): Promise<ResultsEntry[]> {
     if (!this.ownPendingDrained) {
-      const own = (await this.redis.xreadgroup('GROUP', RESULTS_GROUP, this.consumer, 'COUNT', count, 'STREAMS', this.key, '0')) as StreamReply;
+      const own = (await this.redis.xreadgroup(
+        'GROUP',
+        RESULTS_GROUP,
+        this.consumer,
+        'COUNT',
+        count,
+        'STREAMS',
+        this.key,
+        '0',
+      )) as StreamReply;
       const entries = own?.[0]?.[1] ?? [];
       if (entries.length > 0) return entries.map(([id, fields]) => parseEntry(id, fields));
       this.ownPendingDrained = true;
     }
-    const [, claimed] = (await this.redis.xautoclaim(this.key, RESULTS_GROUP, this.consumer, this.options.claimIdleMs, '0-0', 'COUNT', count)) as [
-      string,
-      [string, string[] | null][],
-    ];
+    const [, claimed] = (await this.redis.xautoclaim(
+      this.key,
+      RESULTS_GROUP,
+      this.consumer,
+      this.options.claimIdleMs,
+      '0-0',
+      'COUNT',
+      count,
+    )) as [string, [string, string[] | null][]];
     const live = claimed.filter((c): c is [string, string[]] => c[1] !== null);
     if (live.length > 0) return live.map(([id, fields]) => parseEntry(id, fields));
-    const fresh = (await this.redis.xreadgroup('GROUP', RESULTS_GROUP, this.consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>')) as StreamReply;
+    const fresh = (await this.redis.xreadgroup(
+      'GROUP',
+      RESULTS_GROUP,
+      this.consumer,
+      'COUNT',
+      count,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      this.key,
+      '>',
+    )) as StreamReply;
     return (fresh?.[0]?.[1] ?? []).map(([id, fields]) => parseEntry(id, fields));
   }
 
   /** Acknowledges and deletes entries; call only after their rows are committed. */
   async acknowledge(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.redis.multi().xack(this.key, RESULTS_GROUP, ...ids).xdel(this.key, ...ids).exec();
+    await this.redis
+      .multi()
+      .xack(this.key, RESULTS_GROUP, ...ids)
+      .xdel(this.key, ...ids)
+      .exec();
   }
 }

@@ -1,5 +1,5 @@
+import { QueueNames, type RUN_JOB_NAME, type RunJob } from '@fleet/contracts';
 import { type JobsOptions, Queue } from 'bullmq';
-import { QueueNames, RUN_JOB_NAME, type RunJob } from '@fleet/contracts';
 import type { Redis } from 'ioredis';
 
 /**

@@ -12,13 +12,17 @@ describe('checkSweepReferences', () => {
   });
 
   it('lists unknown strategies with the valid ones, and symbols without bars by name', () => {
-    expect(checkSweepReferences(spec, { strategies: ['sma_cross', 'buy_and_hold'], symbols: new Set(['ORCL']) })).toEqual([
+    expect(
+      checkSweepReferences(spec, { strategies: ['sma_cross', 'buy_and_hold'], symbols: new Set(['ORCL']) }),
+    ).toEqual([
       "strategies[1].name: unknown strategy 'smacross'; valid: sma_cross, buy_and_hold",
       'symbols: no 1d bars for NOPE (import them with `fleet data import`)',
     ]);
   });
 
   it('finds nothing wrong when everything exists', () => {
-    expect(checkSweepReferences(spec, { strategies: ['sma_cross', 'smacross'], symbols: new Set(['ORCL', 'NOPE']) })).toEqual([]);
+    expect(
+      checkSweepReferences(spec, { strategies: ['sma_cross', 'smacross'], symbols: new Set(['ORCL', 'NOPE']) }),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,9 @@ export function checkSweepReferences(spec: SweepSpec, known: SweepReferences): s
   });
   const missing = spec.symbols.filter((s) => !known.symbols.has(s));
   if (missing.length > 0) {
-    problems.push(`symbols: no ${spec.interval} bars for ${missing.join(', ')} (import them with \`fleet data import\`)`);
+    problems.push(
+      `symbols: no ${spec.interval} bars for ${missing.join(', ')} (import them with \`fleet data import\`)`,
+    );
   }
   return problems;
 }

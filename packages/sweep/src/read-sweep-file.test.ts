@@ -26,12 +26,28 @@ strategies:
 describe('readSweepFile', () => {
   it('reads the YAML layout of the design doc, with defaults filled in', async () => {
     const spec = await readSweepFile(await fileWith(valid));
-    expect(spec).toMatchObject({ name: 'sma-grid', symbols: ['ORCL', 'NVDA'], interval: '1d', cash: '100000', size: 100, commission: '0' });
+    expect(spec).toMatchObject({
+      name: 'sma-grid',
+      symbols: ['ORCL', 'NVDA'],
+      interval: '1d',
+      cash: '100000',
+      size: 100,
+      commission: '0',
+    });
   });
 
   it('reads JSON too', async () => {
     const spec = await readSweepFile(
-      await fileWith(JSON.stringify({ name: 'j', symbols: ['A'], start: '2000-01-01', end: '2000-02-01', strategies: [{ name: 'buy_and_hold' }] }), 'json'),
+      await fileWith(
+        JSON.stringify({
+          name: 'j',
+          symbols: ['A'],
+          start: '2000-01-01',
+          end: '2000-02-01',
+          strategies: [{ name: 'buy_and_hold' }],
+        }),
+        'json',
+      ),
     );
     expect(spec.strategies[0]?.params).toEqual({});
   });

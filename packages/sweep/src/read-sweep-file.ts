@@ -11,7 +11,9 @@ export class SweepFileError extends Error {
     readonly file: string,
     readonly problems: readonly string[],
   ) {
-    super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`}`);
+    super(
+      `${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`}`,
+    );
   }
 }
 
@@ -27,7 +29,10 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((i) => {
     const path = formatIssuePath(i.path);
-    const message = i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}` : i.message;
+    const message =
+      i.code === 'unrecognized_keys'
+        ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`
+        : i.message;
     return path ? `${path}: ${message}` : message;
   });
 }

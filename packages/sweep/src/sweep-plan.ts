@@ -59,10 +59,20 @@ export class SweepPlan {
       const combos = values.reduce((n, v) => n * v.count, 1);
       for (const symbol of spec.symbols) {
         const segmentJobs = Math.ceil(combos / this.runsPerJob);
-        segments.push({ strategy: strategy.name, symbol, firstRun: runs, runs: combos, firstJob: jobs, jobs: segmentJobs, paramNames, values });
+        segments.push({
+          strategy: strategy.name,
+          symbol,
+          firstRun: runs,
+          runs: combos,
+          firstJob: jobs,
+          jobs: segmentJobs,
+          paramNames,
+          values,
+        });
         runs += combos;
         jobs += segmentJobs;
-        if (!Number.isSafeInteger(runs)) throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
+        if (!Number.isSafeInteger(runs))
+          throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
       }
     }
     this.segments = segments;
@@ -78,7 +88,8 @@ export class SweepPlan {
         const first = j * this.runsPerJob;
         const last = Math.min(first + this.runsPerJob, segment.runs);
         const runs: PlannedRun[] = [];
-        for (let c = first; c < last; c++) runs.push({ index: segment.firstRun + c, params: this.paramsAt(segment, c) });
+        for (let c = first; c < last; c++)
+          runs.push({ index: segment.firstRun + c, params: this.paramsAt(segment, c) });
         yield { jobIndex: segment.firstJob + j, data: this.jobData(segment, runs) };
       }
     }
@@ -89,7 +100,11 @@ export class SweepPlan {
     const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.runs);
     if (!segment) throw new RangeError(`run index ${runIndex} is outside the sweep's ${this.totalRuns} runs`);
     const combo = runIndex - segment.firstRun;
-    return { strategy: segment.strategy, symbol: segment.symbol, run: { index: runIndex, params: this.paramsAt(segment, combo) } };
+    return {
+      strategy: segment.strategy,
+      symbol: segment.symbol,
+      run: { index: runIndex, params: this.paramsAt(segment, combo) },
+    };
   }
 
   private paramsAt(segment: Segment, combo: number): Record<string, number> {

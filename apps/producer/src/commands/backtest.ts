@@ -16,17 +16,36 @@ export const BacktestOptions = z
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     strategy: z.string().min(1),
-    param: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' })).default([]),
+    param: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' }))
+      .default([]),
     json: z.boolean().optional(),
     ...BacktestSettings.shape,
   })
-  .refine((o) => (o.data === undefined) !== (o.symbol === undefined), { message: 'give exactly one of --data FILE or --symbol SYM', path: ['data'] });
+  .refine((o) => (o.data === undefined) !== (o.symbol === undefined), {
+    message: 'give exactly one of --data FILE or --symbol SYM',
+    path: ['data'],
+  });
 export type BacktestOptions = z.input<typeof BacktestOptions>;
 
-function toSeries(symbol: string, interval: string, bars: readonly { time: number; open: string; high: string; low: string; close: string; volume: string }[]): BarSeries {
+function toSeries(
+  symbol: string,
+  interval: string,
+  bars: readonly { time: number; open: string; high: string; low: string; close: string; volume: string }[],
+): BarSeries {
   const n = bars.length;
   const col = () => new Float64Array(n);
-  const s = { symbol, interval, length: n, time: col(), open: col(), high: col(), low: col(), close: col(), volume: col() };
+  const s = {
+    symbol,
+    interval,
+    length: n,
+    time: col(),
+    open: col(),
+    high: col(),
+    low: col(),
+    close: col(),
+    volume: col(),
+  };
   bars.forEach((b, i) => {
     s.time[i] = b.time;
     s.open[i] = Number(b.open);
@@ -43,19 +62,27 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
   const parsed = BacktestOptions.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid options: ${formatIssues(parsed.error.issues).join('; ')}`);
   const o = parsed.data;
-  const params = parseStrategyParams(o.strategy, Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])));
+  const params = parseStrategyParams(
+    o.strategy,
+    Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])),
+  );
 
   let series: BarSeries;
   if (o.data) {
     const file = await readBarsFile(o.data);
     const from = o.from ? Date.parse(`${o.from}T00:00:00Z`) : Number.NEGATIVE_INFINITY;
     const to = o.to ? Date.parse(`${o.to}T23:59:59.999Z`) : Number.POSITIVE_INFINITY;
-    series = toSeries(file.symbol, file.interval, file.bars.filter((b) => b.time >= from && b.time <= to));
+    series = toSeries(
+      file.symbol,
+      file.interval,
+      file.bars.filter((b) => b.time >= from && b.time <= to),
+    );
   } else {
     const from = o.from ? Date.parse(`${o.from}T00:00:00Z`) : 0;
     const to = o.to ? Date.parse(`${o.to}T23:59:59.999Z`) : Date.parse('9999-12-31T00:00:00Z');
     series = await loadBars(ctx.db, (o.symbol as string).toUpperCase(), o.interval, from, to);
-    if (series.length === 0) throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
+    if (series.length === 0)
+      throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
   }
 
   const result = runBacktest(series, {
@@ -67,16 +94,21 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     slippageBps: o.slippageBps,
   });
   const { equityCurve: _curve, trades, ...summary } = result;
-  printResult(o.json === true, { symbol: series.symbol, bars: series.length, strategy: o.strategy, params, ...summary }, () =>
-    [
-      `${o.strategy} ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')} on ${series.symbol} (${series.length} bars)`,
-      `final equity   ${result.finalEquity}`,
-      `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected`,
-      `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
-      `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
-      `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,
-      `last trades    ${trades.length ? '' : 'none'}`,
-      ...trades.slice(-5).map((t) => `  ${JSON.stringify(t)}`),
-    ].join('\n'),
+  printResult(
+    o.json === true,
+    { symbol: series.symbol, bars: series.length, strategy: o.strategy, params, ...summary },
+    () =>
+      [
+        `${o.strategy} ${Object.entries(params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')} on ${series.symbol} (${series.length} bars)`,
+        `final equity   ${result.finalEquity}`,
+        `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected`,
+        `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
+        `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
+        `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,
+        `last trades    ${trades.length ? '' : 'none'}`,
+        ...trades.slice(-5).map((t) => `  ${JSON.stringify(t)}`),
+      ].join('\n'),
   );
 }

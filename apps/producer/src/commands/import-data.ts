@@ -17,7 +17,13 @@ export interface ImportDataOptions {
  */
 export async function importData(ctx: CliContext, files: readonly string[], options: ImportDataOptions): Promise<void> {
   if (options.symbol && files.length > 1) throw new Error('--symbol names one symbol, so it takes exactly one FILE');
-  const summaries: ({ file: string; symbol: string; interval: string; layout: string; rows: number } & UpsertBarsResult)[] = [];
+  const summaries: ({
+    file: string;
+    symbol: string;
+    interval: string;
+    layout: string;
+    rows: number;
+  } & UpsertBarsResult)[] = [];
   for (const file of files) {
     const parsed = await readBarsFile(file, { adjusted: options.adjusted === true });
     const symbol = (options.symbol ?? parsed.symbol).toUpperCase();
@@ -26,12 +32,20 @@ export async function importData(ctx: CliContext, files: readonly string[], opti
     summaries.push({ file, symbol, interval, layout: parsed.layout, rows: parsed.bars.length, ...counts });
   }
   const totals = summaries.reduce(
-    (t, s) => ({ rows: t.rows + s.rows, inserted: t.inserted + s.inserted, updated: t.updated + s.updated, unchanged: t.unchanged + s.unchanged }),
+    (t, s) => ({
+      rows: t.rows + s.rows,
+      inserted: t.inserted + s.inserted,
+      updated: t.updated + s.updated,
+      unchanged: t.unchanged + s.unchanged,
+    }),
     { rows: 0, inserted: 0, updated: 0, unchanged: 0 },
   );
   printResult(options.json === true, { files: summaries, ...totals }, () =>
     summaries
-      .map((s) => `${s.file}: ${s.symbol} ${s.interval} (${s.layout}) ${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged`)
+      .map(
+        (s) =>
+          `${s.file}: ${s.symbol} ${s.interval} (${s.layout}) ${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged`,
+      )
       .join('\n'),
   );
 }

@@ -8,7 +8,15 @@ export async function list(ctx: CliContext, options: { limit: number; json?: boo
   printResult(options.json === true, { sweeps }, () =>
     formatTable(
       ['sweep', 'name', 'status', 'done', 'failed', 'total', 'created'],
-      sweeps.map((s) => [s.sweepId, s.name, s.status, String(s.succeeded + s.failed), String(s.failed), String(s.total), s.createdAt]),
+      sweeps.map((s) => [
+        s.sweepId,
+        s.name,
+        s.status,
+        String(s.succeeded + s.failed),
+        String(s.failed),
+        String(s.total),
+        s.createdAt,
+      ]),
     ),
   );
 }

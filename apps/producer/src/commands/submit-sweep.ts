@@ -52,8 +52,12 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     running.stop();
   }
   const elapsedMs = Date.now() - startedAt;
-  const runsPerSecond = final ? Math.round(((final.succeeded + final.failed) / Math.max(elapsedMs, 1)) * 1000) : undefined;
-  const waited = final ? { status: final.status, succeeded: final.succeeded, failed: final.failed, elapsedMs, runsPerSecond } : {};
+  const runsPerSecond = final
+    ? Math.round(((final.succeeded + final.failed) / Math.max(elapsedMs, 1)) * 1000)
+    : undefined;
+  const waited = final
+    ? { status: final.status, succeeded: final.succeeded, failed: final.failed, elapsedMs, runsPerSecond }
+    : {};
   printResult(options.json === true, { ...submitted, ...waited }, () =>
     final
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded, ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { RunOutcome } from '@fleet/contracts';
+import { createDatabase, createSweep, findSweep } from '@fleet/db';
+import { publishOutcomes, ResultsConsumer, resultsStreamKey } from '@fleet/queue';
+import { createLogger } from '@fleet/telemetry';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createResultBatcher } from './result-batcher.js';
+
+const db = createDatabase({ url: inject('databaseUrl') });
+const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+const prefix = `fleet-${inject('runId')}-batcher`;
+afterAll(async () => {
+  await redis.del(resultsStreamKey(prefix));
+  await redis.quit();
+  await db.destroy();
+});
+
+const failed = (sweepId: string, runIndex: number): RunOutcome => ({
+  sweepId,
+  runIndex,
+  strategy: 's',
+  symbol: 'A',
+  params: { a: runIndex },
+  durationMs: 0,
+  status: 'failed',
+  error: { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'bad' },
+});
+
+describe('createResultBatcher', () => {
+  it('stores redelivered outcomes once, closes the sweep, and leaves nothing pending in Redis', async () => {
+    const sweepId = randomUUID();
+    await createSweep(db, {
+      id: sweepId,
+      idempotencyKey: null,
+      name: 't',
+      spec: {},
+      total: 120,
+      jobs: 4,
+      runsPerJob: 30,
+    });
+    for (let job = 0; job < 4; job++) {
+      const outcomes = Array.from({ length: 30 }, (_, i) => failed(sweepId, job * 30 + i));
+      await publishOutcomes(redis, prefix, outcomes);
+      // The same job published twice: what a worker does when it dies between publishing and completing.
+      if (job % 2 === 0) await publishOutcomes(redis, prefix, outcomes);
+    }
+    const consumer = new ResultsConsumer(redis, prefix, 'agg-test');
+    await consumer.ensureGroup();
+    const batches: { inserted: number; duplicates: number }[] = [];
+    const batcher = createResultBatcher({
+      consumer,
+      db,
+      log: createLogger('test', { level: 'silent' }),
+      batchSize: 50,
+      flushMs: 50,
+      onBatch: (b) => batches.push(b),
+    });
+    await expect
+      .poll(async () => (await findSweep(db, sweepId))?.status, { timeout: 10_000 })
+      .toBe('completed_with_failures');
+    await batcher.stop();
+
+    expect(batches.reduce((n, b) => n + b.inserted, 0)).toBe(120);
+    expect(
+      batches.reduce((n, b) => n + b.duplicates, 0),
+      'the repeated jobs were absorbed',
+    ).toBe(60);
+    expect(await findSweep(db, sweepId)).toMatchObject({ failed: 120, succeeded: 0 });
+    expect(await redis.xlen(resultsStreamKey(prefix)), 'every stored entry was acknowledged and deleted').toBe(0);
+  });
+});

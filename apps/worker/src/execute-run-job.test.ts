@@ -1,0 +1,112 @@
+import type { RunJob } from '@fleet/contracts';
+import type { BarSeries } from '@fleet/engine';
+import { describe, expect, it } from 'vitest';
+import { executeRunJob, jobFailureOutcomes, jobTimeRange } from './execute-run-job.js';
+
+const DAY = 86_400_000;
+function series(closes: readonly number[]): BarSeries {
+  const n = closes.length;
+  const f = (fn: (c: number) => number) => Float64Array.from(closes, fn);
+  return {
+    symbol: 'TEST',
+    interval: '1d',
+    length: n,
+    time: Float64Array.from(closes, (_, i) => Date.UTC(2020, 0, 1) + i * DAY),
+    open: f((c) => c),
+    high: f((c) => c + 1),
+    low: f((c) => c - 1),
+    close: f((c) => c),
+    volume: f(() => 1000),
+  };
+}
+const wave = Array.from({ length: 300 }, (_, i) => 100 + 20 * Math.sin(i / 15));
+
+const job = (strategy: string, params: Record<string, number>[]): RunJob => ({
+  sweepId: '00000000-0000-4000-8000-00000000000a',
+  strategy,
+  symbol: 'TEST',
+  interval: '1d',
+  start: '2020-01-01',
+  end: '2020-12-31',
+  settings: { cash: '100000', size: 10, commission: '0.001', slippageBps: 0 },
+  runs: params.map((p, i) => ({ index: 100 + i, params: p })),
+});
+
+describe('executeRunJob', () => {
+  it('returns one outcome per planned run, in order, keyed by sweep and run index', async () => {
+    const outcomes = await executeRunJob(
+      job('sma_cross', [
+        { fast: 5, slow: 20 },
+        { fast: 10, slow: 40 },
+      ]),
+      async () => series(wave),
+    );
+    expect(outcomes.map((o) => [o.runIndex, o.status])).toEqual([
+      [100, 'succeeded'],
+      [101, 'succeeded'],
+    ]);
+    const first = outcomes[0];
+    expect(
+      first?.status === 'succeeded' && first.closedTrades,
+      'a sine wave makes the crossover trade',
+    ).toBeGreaterThan(0);
+  });
+
+  it('records bad parameters as a failed run with the reason, without failing its neighbours', async () => {
+    const outcomes = await executeRunJob(
+      job('sma_cross', [
+        { fast: 30, slow: 10 },
+        { fast: 5, slow: 20 },
+      ]),
+      async () => series(wave),
+    );
+    expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'ConfigError' } });
+    expect(outcomes[1]?.status).toBe('succeeded');
+  });
+
+  it('fails every run with a clear reason when there are no bars in the range', async () => {
+    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => series([]));
+    expect(outcomes).toEqual([
+      expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'NO_BARS' }) }),
+    ]);
+  });
+
+  it('fails every run naming the bad bar when the data breaks an OHLC rule', async () => {
+    const bad = series(wave);
+    bad.high[7] = 1;
+    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => bad);
+    expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'InvalidDataError' } });
+  });
+
+  it('lets infrastructure faults escape, so the queue retries the job', async () => {
+    await expect(
+      executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => {
+        throw new Error('connection refused');
+      }),
+    ).rejects.toThrow('connection refused');
+  });
+});
+
+describe('jobTimeRange', () => {
+  it('covers the whole of both dates in UTC', () => {
+    expect(jobTimeRange({ start: '2020-01-01', end: '2020-01-02' })).toEqual({
+      from: Date.UTC(2020, 0, 1),
+      to: Date.UTC(2020, 0, 3) - 1,
+    });
+  });
+});
+
+describe('jobFailureOutcomes', () => {
+  it('records one failed row per run with the error name and code', () => {
+    const error = Object.assign(new Error('worker thread exited'), { name: 'SandboxCrash', code: 'EXIT' });
+    expect(
+      jobFailureOutcomes(job('x', [{ a: 1 }, { a: 2 }]), error).map((o) => [
+        o.runIndex,
+        o.status === 'failed' && o.error.code,
+      ]),
+    ).toEqual([
+      [100, 'EXIT'],
+      [101, 'EXIT'],
+    ]);
+  });
+});
