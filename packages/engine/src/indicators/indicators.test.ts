@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seriesFromCloses } from '../../test/support/synthetic-series.js';
 import { ExactRollingSum } from './exact-rolling-sum.js';
+import { IndicatorCache } from './indicator-cache.js';
 import { Extreme, rollingExtreme } from './rolling-extreme.js';
 import { rollingStandardDeviation } from './rolling-standard-deviation.js';
 import { simpleMovingAverage } from './simple-moving-average.js';
@@ -91,5 +93,14 @@ describe('causality', () => {
         },
       ),
     );
+  });
+});
+
+describe('IndicatorCache', () => {
+  it('computes each indicator once per distinct period, which is what makes sweeps cheap', () => {
+    const cache = new IndicatorCache(seriesFromCloses([1, 2, 3, 4]));
+    expect(cache.sma(2)).toBe(cache.sma(2));
+    expect(cache.sma(2)).not.toBe(cache.sma(3));
+    expect(cache.rsi(2)).toBe(cache.rsi(2));
   });
 });
