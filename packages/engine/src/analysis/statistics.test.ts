@@ -55,7 +55,7 @@ describe('statistics, hand-computed', () => {
   it('drawdowns and maxDrawdown: depth, where, and the longest time under water', () => {
     const dd = drawdowns(values(100, 80, 90, 100, 120, 114, 120, 60));
     expect(Array.from(dd)).toEqual([0, 0.2, 0.1, 0, 0, 0.05, 0, 0.5]);
-    expect(maxDrawdown(dd)).toEqual({ depth: 0.5, index: 7, duration: 2 });
+    expect(maxDrawdown(dd)).toEqual({ depth: 0.5, duration: 2 });
   });
 
   it('calmarRatio', () => {
