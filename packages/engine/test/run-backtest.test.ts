@@ -149,3 +149,15 @@ describe('runBacktest', () => {
     );
   });
 });
+
+describe('strategy lifecycle', () => {
+  it('runs onStart before the first bar, where nothing can be seen or ordered', () => {
+    const seen: number[] = [];
+    const series = seriesFromBars([{ open: 1, close: 1 }]);
+    runCustom(series, () => ({ onStart: (ctx) => seen.push(ctx.bars.close.at(0), ctx.time), onBar: () => {} }));
+    expect(seen).toEqual([Number.NaN, Number.NaN]);
+    expect(() => runCustom(series, () => ({ onStart: (ctx) => ctx.buy(), onBar: () => {} }))).toThrow(
+      /orders can only be placed once bars have started/,
+    );
+  });
+});
