@@ -54,6 +54,10 @@ export const AggregatorEnv = z.object({
   AGGREGATOR_BATCH_SIZE: positiveInt(500),
   /** Longest wait for a batch to fill before it is written, in ms. @defaultValue 250 */
   AGGREGATOR_FLUSH_MS: positiveInt(250),
+  /** How often the aggregator looks for unfinished sweeps that went quiet, in ms. @defaultValue 60000 */
+  RECONCILE_INTERVAL_MS: positiveInt(60_000),
+  /** A sweep with no progress for this long is reconciled (lost jobs re-enqueued), in ms. @defaultValue 120000 */
+  RECONCILE_QUIET_MS: positiveInt(120_000),
 });
 
 /** Dashboard HTTP server. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, ExpressionError, expressionNames, parseExpression } from './expression.js';
+import { ExpressionError, evaluateExpression, expressionNames, parseExpression } from './expression.js';
 
 const holds = (text: string, values: Record<string, number>) => evaluateExpression(parseExpression(text), values);
 

@@ -45,7 +45,8 @@ function tokenize(text: string): Token[] {
     const m = TOKEN.exec(text);
     if (!m) throw new ExpressionError(`unexpected character '${text[at]}' at ${at + 1}`, at);
     if (m[1]) tokens.push({ type: 'number', text: m[1], at });
-    else if (m[2] && ['and', 'or', 'not'].includes(m[2].toLowerCase())) tokens.push({ type: 'op', text: m[2].toLowerCase(), at });
+    else if (m[2] && ['and', 'or', 'not'].includes(m[2].toLowerCase()))
+      tokens.push({ type: 'op', text: m[2].toLowerCase(), at });
     else if (m[2]) tokens.push({ type: 'name', text: m[2], at });
     else tokens.push({ type: 'op', text: ALIASES[m[3] as string] ?? (m[3] as string), at });
     at = TOKEN.lastIndex;
@@ -70,7 +71,8 @@ export function parseExpression(text: string): Expression {
 
   const binary = (next: () => Expression, ops: readonly string[]) => (): Expression => {
     let left = next();
-    for (let op = accept(...ops); op; op = accept(...ops)) left = { kind: 'binary', op: op as BinaryOperator, left, right: next() };
+    for (let op = accept(...ops); op; op = accept(...ops))
+      left = { kind: 'binary', op: op as BinaryOperator, left, right: next() };
     return left;
   };
   const atom = (): Expression => {
@@ -82,7 +84,10 @@ export function parseExpression(text: string): Expression {
       if (!accept(')')) throw new ExpressionError(`expected ')' at ${peek().at + 1}`, peek().at);
       return inner;
     }
-    throw new ExpressionError(t.type === 'end' ? 'unexpected end of expression' : `unexpected '${t.text}' at ${t.at + 1}`, t.at);
+    throw new ExpressionError(
+      t.type === 'end' ? 'unexpected end of expression' : `unexpected '${t.text}' at ${t.at + 1}`,
+      t.at,
+    );
   };
   const unary = (): Expression => {
     const op = accept('-', 'not');

@@ -1,4 +1,4 @@
-import { evaluateExpression, type Expression, parseExpression, type SweepStrategy } from '@fleet/contracts';
+import { type Expression, evaluateExpression, parseExpression, type SweepStrategy } from '@fleet/contracts';
 import { type ParamValues, paramValues } from './param-values.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
@@ -24,7 +24,8 @@ function smallestPriorities(size: number) {
     offer(item: [number, number]) {
       if (heap.length < size) {
         heap.push(item);
-        for (let i = heap.length - 1; i > 0 && greater(heap[i] as never, heap[(i - 1) >> 1] as never); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+        for (let i = heap.length - 1; i > 0 && greater(heap[i] as never, heap[(i - 1) >> 1] as never); i = (i - 1) >> 1)
+          swap(i, (i - 1) >> 1);
       } else if (greater(heap[0] as never, item)) {
         heap[0] = item;
         for (let i = 0; ; ) {
@@ -123,13 +124,18 @@ export class CombinationSpace {
   }
 
   private decode(raw: number): Record<string, number> {
-    const params: Record<string, number> = {};
+    const digits = new Array<number>(this.names.length);
     let rest = raw;
     for (let p = this.names.length - 1; p >= 0; p--) {
-      const values = this.values[p] as ParamValues;
-      params[this.names[p] as string] = values.at(rest % values.count);
-      rest = Math.floor(rest / values.count);
+      const count = (this.values[p] as ParamValues).count;
+      digits[p] = rest % count;
+      rest = Math.floor(rest / count);
     }
+    // Keys in sorted-name order, so stored params read the same everywhere.
+    const params: Record<string, number> = {};
+    this.names.forEach((name, p) => {
+      params[name] = (this.values[p] as ParamValues).at(digits[p] as number);
+    });
     return params;
   }
 }

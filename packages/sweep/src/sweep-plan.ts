@@ -52,21 +52,30 @@ export class SweepPlan {
   constructor(
     private readonly spec: SweepSpec,
     readonly sweepId: string,
-    options: { runsPerJob: number },
+    options: { runsPerJob: number; spaces?: readonly CombinationSpace[] },
   ) {
     this.runsPerJob = options.runsPerJob;
     const segments: Segment[] = [];
     let runs = 0;
     let jobs = 0;
     spec.strategies.forEach((strategy, i) => {
-      const space = new CombinationSpace(strategy, `strategies[${i}]`);
+      const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`);
       const settings = strategySettings(spec, i);
       for (const symbol of spec.symbols) {
         const segmentJobs = Math.ceil(space.count / this.runsPerJob);
-        segments.push({ strategy: strategy.name, symbol, settings, space, firstRun: runs, firstJob: jobs, jobs: segmentJobs });
+        segments.push({
+          strategy: strategy.name,
+          symbol,
+          settings,
+          space,
+          firstRun: runs,
+          firstJob: jobs,
+          jobs: segmentJobs,
+        });
         runs += space.count;
         jobs += segmentJobs;
-        if (!Number.isSafeInteger(runs)) throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
+        if (!Number.isSafeInteger(runs))
+          throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
       }
     });
     this.segments = segments;
@@ -74,14 +83,10 @@ export class SweepPlan {
     this.totalJobs = jobs;
   }
 
-  /** The distinct parameter combinations of each strategy, for validating them once rather than once per symbol. */
-  *strategyCombinations(): Generator<{ strategyIndex: number; strategy: string; combinations: Iterable<Record<string, number>> }> {
-    const seen = new Set<CombinationSpace>();
-    for (const s of this.segments) {
-      if (seen.has(s.space)) continue;
-      seen.add(s.space);
-      yield { strategyIndex: seen.size - 1, strategy: s.strategy, combinations: s.space.combinations() };
-    }
+  /** The same plan cut into jobs of another size, reusing the counted combination spaces (counting can be costly). */
+  withRunsPerJob(runsPerJob: number): SweepPlan {
+    const spaces = this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
+    return new SweepPlan(this.spec, this.sweepId, { runsPerJob, spaces });
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */
