@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { loadStrategyModules } from '@fleet/engine/plugins';
 import { ExportFormats } from '@fleet/sweep';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliContext } from './cli-context.js';
@@ -34,6 +35,7 @@ const action =
     let ctx: CliContext | undefined;
     try {
       ctx = new CliContext();
+      await loadStrategyModules(ctx.env.FLEET_STRATEGY_MODULES);
       await fn(ctx, ...args);
     } catch (error) {
       process.stderr.write(`error: ${(error as Error).message}\n`);
@@ -79,6 +81,11 @@ sweep
     positiveInt,
   )
   .option('--max-runs <N>', 'refuse sweeps with more runs than this', positiveInt, 1_000_000)
+  .option(
+    '--run-timeout <MS>',
+    'stop and fail a run that takes longer (default: 50× the calibrated run time, at least 10 s)',
+    positiveInt,
+  )
   .option('--dry-run', 'validate and print runs, jobs and an ETA; write and enqueue nothing')
   .option('--json', 'print a JSON object as the last line')
   .action(action((ctx, file: string, opts) => submit(ctx, file, opts)));

@@ -67,3 +67,23 @@ export const DashboardEnv = z.object({
   DASHBOARD_USER: z.string().min(1).optional(),
   DASHBOARD_PASSWORD: z.string().min(1).optional(),
 });
+
+/** Strategy plugins loaded by every process that validates or runs strategies (the CLI and workers). */
+export const StrategyEnv = z.object({
+  /** Comma-separated module paths or package names, each registering strategies when imported. @defaultValue none */
+  FLEET_STRATEGY_MODULES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+});
+
+/** How long one run may take before it is stopped and recorded as failed with reason `timeout`. */
+export const RunTimeoutEnv = z.object({
+  /** Used when a job does not carry its own (sweeps calibrated at submit do). @defaultValue 30000 */
+  RUN_TIMEOUT_MS: positiveInt(30_000),
+});

@@ -75,6 +75,8 @@ export const SweepSpec = z
     start: IsoDate,
     end: IsoDate,
     ...BacktestSettings.shape,
+    /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
+    runTimeoutMs: z.number().int().positive().optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })

@@ -63,7 +63,9 @@ export async function submitSweep(options: SubmitSweepOptions): Promise<Submitte
   let plan = fresh;
   if (!created) {
     const stored = SweepSpec.parse(sweep.spec);
-    if (canonicalJson(stored) !== canonicalJson(SweepSpec.parse(spec))) {
+    // The run timeout is derived at submit from a timing, so it may differ between two submits of the same file.
+    const runsOf = ({ runTimeoutMs: _timeout, ...rest }: SweepSpec) => canonicalJson(rest);
+    if (runsOf(stored) !== runsOf(SweepSpec.parse(spec))) {
       throw new SweepConflictError(
         `sweep key '${options.idempotencyKey}' already names sweep ${sweep.id} with a different spec; use another --id`,
       );

@@ -83,10 +83,13 @@ export class SweepPlan {
     this.totalJobs = jobs;
   }
 
-  /** The same plan cut into jobs of another size, reusing the counted combination spaces (counting can be costly). */
-  withRunsPerJob(runsPerJob: number): SweepPlan {
+  /**
+   * The same plan cut into jobs of another size, reusing the counted combination spaces (counting can be costly).
+   * `spec` may differ from this plan's only in what does not change the runs (e.g. `runTimeoutMs`).
+   */
+  withRunsPerJob(runsPerJob: number, spec: SweepSpec = this.spec): SweepPlan {
     const spaces = this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
-    return new SweepPlan(this.spec, this.sweepId, { runsPerJob, spaces });
+    return new SweepPlan(spec, this.sweepId, { runsPerJob, spaces });
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */
@@ -137,6 +140,7 @@ export class SweepPlan {
       start: this.spec.start,
       end: this.spec.end,
       settings: segment.settings,
+      ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       runs,
     };
   }

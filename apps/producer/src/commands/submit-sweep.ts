@@ -25,7 +25,13 @@ export interface SubmitOptions {
   json?: boolean;
   runsPerJob?: number;
   maxRuns: number;
+  runTimeout?: number;
   dryRun?: boolean;
+}
+
+/** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
+export function defaultRunTimeoutMs(msPerRun: number): number {
+  return Math.max(10_000, Math.ceil(50 * msPerRun));
 }
 
 /** Thrown when a sweep has more runs than `--max-runs` allows. */
@@ -41,24 +47,32 @@ export class SweepTooLargeError extends Error {
  */
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
-  const spec = await readSweepFile(file);
-  const problems = findSweepProblems(spec, {
+  const fileSpec = await readSweepFile(file);
+  const problems = findSweepProblems(fileSpec, {
     strategies: listStrategies(),
     series: await listBarSymbols(ctx.db),
     parseParams: parseStrategyParams,
   });
   if (problems.length > 0) throw new SweepFileError(file, problems);
 
-  const counted = new SweepPlan(spec, randomUUID(), { runsPerJob: 1 });
+  const counted = new SweepPlan(fileSpec, randomUUID(), { runsPerJob: 1 });
   if (counted.totalRuns > options.maxRuns) {
     throw new SweepTooLargeError(
       `${file}: the sweep has ${counted.totalRuns.toLocaleString('en')} runs, over the limit of ${options.maxRuns.toLocaleString('en')} (raise it with --max-runs)`,
     );
   }
-  const calibration = await calibrateSweep(spec, (symbol, interval, from, to) =>
+  const calibration = await calibrateSweep(fileSpec, (symbol, interval, from, to) =>
     loadBars(ctx.db, symbol, interval, from, to),
   );
-  const plan = counted.withRunsPerJob(options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns));
+  // The timeout is written into the stored spec, so reconciled and retried runs get the same one.
+  const spec = {
+    ...fileSpec,
+    runTimeoutMs: options.runTimeout ?? fileSpec.runTimeoutMs ?? defaultRunTimeoutMs(calibration.msPerRun),
+  };
+  const plan = counted.withRunsPerJob(
+    options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns),
+    spec,
+  );
   const workers = await countQueueWorkers(ctx.redis, ctx.env.FLEET_QUEUE_PREFIX, QueueNames.runs);
   const cpuSeconds = (plan.totalRuns * calibration.msPerRun) / 1000;
   const estimate = {

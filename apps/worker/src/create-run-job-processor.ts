@@ -1,0 +1,63 @@
+import { RunJob } from '@fleet/contracts';
+import { type Database, findSweep, type Kysely, loadBars } from '@fleet/db';
+import { publishOutcomes, type Redis } from '@fleet/queue';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { BarCache } from './bar-cache.js';
+import type { EnginePool } from './engine-pool.js';
+import { executeRunJob } from './execute-run-job.js';
+import { SweepStatusCache } from './sweep-status-cache.js';
+
+/** Options of {@link createRunJobProcessor}. */
+export interface RunJobProcessorOptions {
+  db: Kysely<Database>;
+  redis: Redis;
+  prefix: string;
+  pool: EnginePool;
+  /** Bytes of bars kept across jobs. */
+  cacheBytes: number;
+  /** Per-run timeout for jobs that carry none, in ms. */
+  defaultRunTimeoutMs: number;
+}
+
+/** What a processed job returns (kept small: results travel through the results stream, not the job). */
+export interface RunJobSummary {
+  runs: number;
+  failed: number;
+  skipped?: string;
+}
+
+/**
+ * Builds the BullMQ processor of the runs queue. It runs on the main thread but only waits: payload validation,
+ * cached bar loading and publishing are I/O, and the engine runs on the pool's threads, so lock renewal is never
+ * starved. Outcomes are published before the job completes; a crash in between re-runs the job, and the
+ * aggregator's unique run key absorbs the repeat.
+ */
+export function createRunJobProcessor(options: RunJobProcessorOptions): (job: Job) => Promise<RunJobSummary> {
+  const { db, redis, prefix, pool } = options;
+  const cache = new BarCache(options.cacheBytes);
+  const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
+  return async (job) => {
+    const parsed = RunJob.safeParse(job.data);
+    if (!parsed.success)
+      throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    // A cancelled (or deleted) sweep's remaining jobs end at once: nothing is computed or stored for them.
+    const status = await statuses.get(data.sweepId);
+    if (status === 'cancelled' || status === undefined)
+      return { runs: 0, failed: 0, skipped: status ?? 'sweep not found' };
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcomes = await executeRunJob(
+      data,
+      (symbol, interval, from, to) =>
+        cache.get(`${symbol}|${interval}|${from}|${to}`, () => loadBars(db, symbol, interval, from, to)),
+      (j, series) =>
+        pool.evaluate(j, series, {
+          runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
+          isolateCrashes: lastAttempt,
+        }),
+    );
+    await publishOutcomes(redis, prefix, outcomes);
+    return { runs: outcomes.length, failed: outcomes.filter((o) => o.status === 'failed').length };
+  };
+}
