@@ -1,14 +1,14 @@
+import { hostname } from 'node:os';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase } from '@fleet/db';
-import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
+import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
-import { Worker } from 'bullmq';
+import { type Job, Worker } from 'bullmq';
 import { createRunJobProcessor } from './create-run-job-processor.js';
 import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
-
-const SHUTDOWN_GRACE_MS = 30_000;
+import { startWorkerWatchdog } from './worker-watchdog.js';
 
 const env = readEnv();
 const log = createLogger('worker', { level: env.LOG_LEVEL });
@@ -24,30 +24,17 @@ const db = createDatabase({
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
 const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
+const processor = createRunJobProcessor({
+  db,
+  redis: connection,
+  prefix: env.FLEET_QUEUE_PREFIX,
+  pool,
+  cacheBytes: env.BAR_CACHE_MB * 1024 * 1024,
+  defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+});
 
-// Jobs are sized to ~100 ms and the engine never blocks this thread, so a 60 s lock is lost only by a process that
-// is truly stuck (or stopped); a stalled job is recovered up to twice before it counts as failed.
-const worker = new Worker<RunJob>(
-  QueueNames.runs,
-  createRunJobProcessor({
-    db,
-    redis: connection,
-    prefix: env.FLEET_QUEUE_PREFIX,
-    pool,
-    cacheBytes: env.BAR_CACHE_MB * 1024 * 1024,
-    defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
-  }),
-  {
-    connection,
-    prefix: env.FLEET_QUEUE_PREFIX,
-    concurrency: env.WORKER_CONCURRENCY,
-    lockDuration: 60_000,
-    stalledInterval: 30_000,
-    maxStalledCount: 2,
-  },
-);
-
-worker.on('failed', (job, err) => {
+/** Records one failed row per run when a job fails for good; earlier failed attempts are only logged. */
+function recordFinalFailure(job: Job<RunJob> | undefined, err: Error): void {
   if (!job) return;
   const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
   log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
@@ -56,11 +43,38 @@ worker.on('failed', (job, err) => {
   publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err)).catch((e: Error) =>
     log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
   );
+}
+
+// A stalled job (its worker died or froze) is recovered up to twice before it counts as failed.
+function startWorker(): Worker<RunJob> {
+  const started = new Worker<RunJob>(QueueNames.runs, processor, {
+    connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+    name: `${hostname()}-${process.pid}`,
+    lockDuration: env.WORKER_LOCK_MS,
+    stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: 2,
+  });
+  started.on('failed', recordFinalFailure);
+  started.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  started.on('ready', () =>
+    log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
+  );
+  return started;
+}
+
+let worker = startWorker();
+const queue = createRunQueue(connection, env.FLEET_QUEUE_PREFIX);
+const stopWatchdog = startWorkerWatchdog({
+  queue,
+  current: () => worker,
+  onStuck: (reason) => log.error({ reason }, 'worker stopped taking jobs; recreating it'),
+  recreate: async () => {
+    await worker.close(true);
+    worker = startWorker();
+  },
 });
-worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-worker.on('ready', () =>
-  log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
-);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -73,8 +87,10 @@ async function shutdown(signal: string): Promise<void> {
   const timer = setTimeout(() => {
     log.error('shutdown grace period over: exiting with jobs still active (they will be recovered as stalled)');
     process.exit(1);
-  }, SHUTDOWN_GRACE_MS).unref();
+  }, env.WORKER_SHUTDOWN_GRACE_MS).unref();
+  stopWatchdog();
   await worker.close();
+  await queue.close();
   await pool.close();
   await Promise.all([db.destroy(), connection.quit()]);
   clearTimeout(timer);
