@@ -31,6 +31,8 @@ const processor = createRunJobProcessor({
   pool,
   cacheBytes: env.BAR_CACHE_MB * 1024 * 1024,
   defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+  onServiceUnavailable: (jobId, err) =>
+    log.warn({ jobId, err: err.message }, 'a service is unreachable; job delayed without using an attempt'),
 });
 
 /** Records one failed row per run when a job fails for good; earlier failed attempts are only logged. */
