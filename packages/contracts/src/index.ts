@@ -5,3 +5,4 @@ export { PlannedRun, RunJob } from './run-job.js';
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
 export { IsoDate, SweepSpec, type SweepSpecInput, SweepStrategy, SymbolName } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
+export { TraceCarrier } from './trace-carrier.js';
