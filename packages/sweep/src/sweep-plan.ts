@@ -107,6 +107,13 @@ export class SweepPlan {
     };
   }
 
+  /** The index of the job that carries a run, which with the sweep id names its BullMQ job ({@link runJobId}). */
+  jobIndexOf(runIndex: number): number {
+    const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.runs);
+    if (!segment) throw new RangeError(`run index ${runIndex} is outside the sweep's ${this.totalRuns} runs`);
+    return segment.firstJob + Math.floor((runIndex - segment.firstRun) / this.runsPerJob);
+  }
+
   private paramsAt(segment: Segment, combo: number): Record<string, number> {
     const params: Record<string, number> = {};
     let rest = combo;
