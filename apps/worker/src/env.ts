@@ -1,8 +1,15 @@
-import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, WorkerEnv } from '@fleet/config';
+import { DatabaseEnv, LogEnv, metricsEnv, parseEnv, RedisEnv, TelemetryEnv, WorkerEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The worker's configuration; the only reader of `process.env` in this app (the sandbox reads it too, through here). */
-export const WorkerConfig = z.object({ ...RedisEnv.shape, ...DatabaseEnv.shape, ...LogEnv.shape, ...WorkerEnv.shape });
+export const WorkerConfig = z.object({
+  ...RedisEnv.shape,
+  ...DatabaseEnv.shape,
+  ...LogEnv.shape,
+  ...WorkerEnv.shape,
+  ...TelemetryEnv.shape,
+  ...metricsEnv(9464).shape,
+});
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 export function readEnv(): WorkerConfig {

@@ -1,5 +1,6 @@
 import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
 import { type BarSeries, type PerformanceMetrics, runSweep, validateBars } from '@fleet/engine';
+import { FleetAttributes, withSpan } from '@fleet/telemetry';
 
 /** Loads the bars of a job's symbol over its date range (epoch ms, inclusive). */
 export type SeriesLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
@@ -72,16 +73,19 @@ export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Prom
 
   const started = performance.now();
   const { cash, size, commission, slippageBps } = job.settings;
-  const outcomes = runSweep(
-    series,
-    {
-      strategy: job.strategy,
-      cash,
-      sizing: { kind: 'units', units: size },
-      commission: { kind: 'percent', rate: commission },
-      slippageBps,
-    },
-    job.runs.map((r) => r.params),
+  const engineAttributes = { [FleetAttributes.runs]: job.runs.length, [FleetAttributes.bars]: series.length };
+  const outcomes = await withSpan('engine-run', { attributes: engineAttributes }, () =>
+    runSweep(
+      series,
+      {
+        strategy: job.strategy,
+        cash,
+        sizing: { kind: 'units', units: size },
+        commission: { kind: 'percent', rate: commission },
+        slippageBps,
+      },
+      job.runs.map((r) => r.params),
+    ),
   );
   const perRun = (performance.now() - started) / job.runs.length;
   return job.runs.map((run, i): RunOutcome => {

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { QueueNames, RunJob } from '@fleet/contracts';
+import { createDatabase, pingDatabase } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
-import { createLogger } from '@fleet/telemetry';
+import { createLogger, createMetricsRegistry, createWorkerMetrics, serveMetrics, traceIdOf } from '@fleet/telemetry';
 import { Worker } from 'bullmq';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
+import { recordWorkerMetrics } from './record-worker-metrics.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
 
@@ -32,14 +34,25 @@ const worker = new Worker<RunJob>(QueueNames.runs, fileURLToPath(new URL('./proc
 worker.on('failed', (job, err) => {
   if (!job) return;
   const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-  log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   const parsed = RunJob.safeParse(job.data);
+  const ids = parsed.success ? { sweepId: parsed.data.sweepId, traceId: traceIdOf(parsed.data.trace) } : {};
+  log.warn({ ...ids, jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   if (!final || !parsed.success) return;
   publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err)).catch((e: Error) =>
     log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
   );
 });
 worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+const registry = createMetricsRegistry('worker');
+recordWorkerMetrics(worker, createWorkerMetrics(registry), log);
+// The engine's pools live in the sandbox threads; this one-connection pool only answers readiness.
+const db = createDatabase({ url: env.DATABASE_URL, poolMax: 1, applicationName: 'fleet-worker-health' });
+const metricsServer = await serveMetrics({
+  port: env.METRICS_PORT,
+  registry,
+  log,
+  readiness: { redis: () => connection.ping(), postgres: () => pingDatabase(db), worker: () => worker.isRunning() },
+});
 worker.on('ready', () =>
   log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
 );
@@ -57,6 +70,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   await worker.close();
+  await metricsServer?.close();
+  await db.destroy();
   await connection.quit();
   clearTimeout(timer);
   log.info('stopped');

@@ -6,8 +6,9 @@ export { createMetricsServer, type MetricsServer, type MetricsServerOptions } fr
 export { FleetAttributes } from './fleet-attributes.js';
 export { type PoolUsage, registerPoolMetrics } from './pool-metrics.js';
 export { type QueueMetricsSource, registerQueueMetrics } from './queue-metrics.js';
+export { serveMetrics } from './serve-metrics.js';
 export { startTelemetry, type Telemetry, type TelemetryOptions } from './start-telemetry.js';
 export { registerSweepMetrics, type SweepCounts } from './sweep-metrics.js';
-export { extractTraceCarrier, injectTraceCarrier, traceIdOf } from './trace-carrier.js';
-export { type SpanOptions, withSpan } from './with-span.js';
+export { extractTraceCarrier, injectTraceCarrier, traceIdOf, traceLink } from './trace-carrier.js';
+export { type SpanOptions, startSpan, withSpan } from './with-span.js';
 export { createWorkerMetrics, type JobMeasurements, type WorkerMetrics } from './worker-metrics.js';

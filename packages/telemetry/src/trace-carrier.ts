@@ -1,5 +1,13 @@
 import type { TraceCarrier } from '@fleet/contracts';
-import { type Context, context, defaultTextMapGetter, defaultTextMapSetter } from '@opentelemetry/api';
+import {
+  type Context,
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  type Link,
+  ROOT_CONTEXT,
+  trace,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 // W3C directly rather than the global propagator: carriers cross threads and processes whose registration may differ.
@@ -34,4 +42,13 @@ export function extractTraceCarrier(carrier: TraceCarrier | undefined, base: Con
 /** The trace id in a carrier, for log lines written outside the carrier's span. */
 export function traceIdOf(carrier: TraceCarrier | undefined): string | undefined {
   return carrier?.traceparent.split('-')[1];
+}
+
+/**
+ * A span link to the context in a carrier, for a span that serves many traces at once (an aggregator batch holds the
+ * results of many jobs and sweeps), or `undefined` when the carrier holds none.
+ */
+export function traceLink(carrier: TraceCarrier | undefined): Link | undefined {
+  const linked = carrier && trace.getSpanContext(extractTraceCarrier(carrier, ROOT_CONTEXT));
+  return linked ? { context: linked } : undefined;
 }

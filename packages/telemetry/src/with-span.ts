@@ -23,6 +23,26 @@ export interface SpanOptions {
 const TRACER_NAME = 'backtest-fleet';
 
 /**
+ * Starts a span that is not made active and must be ended by the caller: for work measured across several steps,
+ * such as one sweep's share of an aggregator batch, parented by that sweep's trace while the batch has its own.
+ *
+ * @example
+ * const share = startSpan('results.stored', { parent: extractTraceCarrier(entry.trace) });
+ * share.end();
+ */
+export function startSpan(name: string, options: SpanOptions = {}): Span {
+  return trace.getTracer(TRACER_NAME).startSpan(
+    name,
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      ...(options.attributes ? { attributes: options.attributes } : {}),
+      ...(options.links ? { links: options.links } : {}),
+    },
+    options.parent ?? context.active(),
+  );
+}
+
+/**
  * Runs `fn` inside a new active span and ends it, recording a thrown error on the span before re-throwing, so every
  * traced step (data load, engine run, batch insert) has the same shape and no span is ever left open.
  *
