@@ -13,7 +13,8 @@ export function sweepPages(): Router {
   const router = Router();
   router.get('/sweeps', (_req, res) => res.sendFile('sweeps.html', { root: publicDir }));
   router.get('/sweeps/:id', (_req, res) => res.sendFile('sweep.html', { root: publicDir }));
-  router.get('/assets/echarts.min.js', (_req, res) => res.sendFile(echartsFile, { maxAge: '1d' }));
+  // pnpm keeps packages under node_modules/.pnpm, a dot-directory send() would refuse by default.
+  router.get('/assets/echarts.min.js', (_req, res) => res.sendFile(echartsFile, { maxAge: '1d', dotfiles: 'allow' }));
   router.use('/assets', express.static(publicDir, { index: false }));
   return router;
 }
