@@ -265,23 +265,26 @@ async function loadHeatmap() {
         formatter: (p) =>
           `${x} ${xs[p.data[0]]}, ${y} ${ys[p.data[1]]}<br>${map.metric}: ${number(p.data[2])} (${p.data[3]} runs)`,
       },
-      grid: { left: 60, right: 20, top: 20, bottom: 90 },
+      grid: { left: 60, right: 20, top: 20, bottom: 110 },
       xAxis: { type: 'category', data: xs, name: x, nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
       yAxis: { type: 'category', data: ys, name: y, nameLocation: 'middle', nameGap: 42, splitArea: { show: true } },
       visualMap: {
         min: values.length ? Math.min(...values) : 0,
         max: values.length ? Math.max(...values) : 1,
+        // The value is the third dimension of each item; the fourth (run count) is only for the tooltip.
+        dimension: 2,
+        precision: 3,
         calculable: true,
         orient: 'horizontal',
         left: 'center',
-        bottom: 5,
+        bottom: 0,
         inRange: { color: ['#c23b3b', '#f4e8a8', '#2a9d5c'] },
       },
       series: [
         {
           type: 'heatmap',
           data,
-          label: { show: data.length <= 120, formatter: (p) => number(p.data[2], 2) },
+          label: { show: data.length <= 120, formatter: (p) => number(p.data[2], 3) },
           emphasis: { itemStyle: { borderColor: '#1d2330', borderWidth: 1 } },
         },
       ],
@@ -383,7 +386,9 @@ async function loadFailures() {
     cell(row, run.symbol, 'text');
     cell(row, JSON.stringify(run.params), 'text');
     cell(row, `${run.error.code}: ${run.error.message}`, 'text');
-    cell(row, link(run.jobUrl, run.jobId), 'text');
+    const jobLink = link(run.jobUrl, `job ${run.jobId.split('.').pop()}`);
+    jobLink.title = `job ${run.jobId} in Bull Board`;
+    cell(row, jobLink, 'text');
     runs.append(row);
   }
   document.getElementById('failures-note').textContent =
