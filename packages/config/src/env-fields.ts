@@ -69,8 +69,11 @@ export const DashboardEnv = z.object({
  * when an OTLP endpoint is set; the exporter reads the other standard `OTEL_EXPORTER_OTLP_*` variables itself.
  */
 export const TelemetryEnv = z.object({
-  /** e.g. 'http://otel-collector:4318'. @defaultValue unset: nothing is exported */
-  OTEL_EXPORTER_OTLP_ENDPOINT: urlWithScheme(['http:', 'https:']).optional(),
+  /** e.g. 'http://otel-collector:4318'; empty counts as unset (compose's `${VAR:-}`). @defaultValue unset: nothing is exported */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    urlWithScheme(['http:', 'https:']).optional(),
+  ),
 });
 
 /**
