@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { QueueNames } from '@fleet/contracts';
-import { createDatabase, findSweep, loadBars, upsertBars } from '@fleet/db';
+import { QueueNames, SweepSpec } from '@fleet/contracts';
+import { createDatabase, findSweep, upsertBars } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { createRunQueue, ResultsConsumer } from '@fleet/queue';
 import { submitSweep } from '@fleet/sweep';
@@ -10,7 +10,8 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createResultBatcher } from '../../apps/aggregator/src/result-batcher.js';
-import { createRunJobProcessor } from '../../apps/worker/src/run-job-processor.js';
+import { createRunJobProcessor } from '../../apps/worker/src/create-run-job-processor.js';
+import { EnginePool } from '../../apps/worker/src/engine-pool.js';
 import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
 
 const exporter = new InMemorySpanExporter();
@@ -41,7 +42,7 @@ describe('one trace follows a sweep', () => {
       db,
       queue,
       runsPerJob: 4,
-      spec: {
+      spec: SweepSpec.parse({
         name: 'traced',
         symbols: ['ORCL'],
         interval: '1d',
@@ -52,20 +53,24 @@ describe('one trace follows a sweep', () => {
         commission: '0',
         slippageBps: 0,
         strategies: [{ name: 'sma_cross', params: { fast: [5, 10, 20], slow: [50, 100, 150] } }],
-      },
-    });
-
-    // The worker's own processing function, in this process so the in-memory exporter sees its spans.
-    const processJob = createRunJobProcessor({
-      redis,
-      prefix,
-      load: async (symbol, interval, from, to) => ({
-        series: await loadBars(db, symbol, interval, from, to),
-        cacheHit: false,
       }),
     });
+
+    // The worker's own processor, in this process so the in-memory exporter sees its spans (engine on the built thread).
+    const pool = new EnginePool({
+      size: 1,
+      threadFile: new URL('../../apps/worker/dist/engine-thread.js', import.meta.url),
+    });
+    const processJob = createRunJobProcessor({
+      db,
+      redis,
+      prefix,
+      pool,
+      cacheBytes: 64 * 1024 * 1024,
+      defaultRunTimeoutMs: 30_000,
+    });
     const [workerConnection, consumerConnection] = [redis.duplicate(), redis.duplicate()];
-    const worker = new Worker(QueueNames.runs, (job) => processJob({ id: job.id, data: job.data }), {
+    const worker = new Worker(QueueNames.runs, processJob, {
       connection: workerConnection,
       prefix,
     });
@@ -77,6 +82,7 @@ describe('one trace follows a sweep', () => {
       .toBe('completed');
     await batcher.stop();
     await worker.close();
+    await pool.close();
     await queue.close();
     await Promise.all([workerConnection.quit(), consumerConnection.quit()]);
 

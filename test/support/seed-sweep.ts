@@ -3,7 +3,7 @@ import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
 import { createSweep, type Database, type Kysely, loadBars, storeRunOutcomes, upsertBars } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { SweepPlan } from '@fleet/sweep';
-import { executeRunJob } from '../../apps/worker/src/execute-run-job.js';
+import { evaluateInline, executeRunJob } from '../../apps/worker/src/execute-run-job.js';
 
 /**
  * Imports price files and stores a whole sweep's outcomes exactly as workers would compute them (the worker's own
@@ -32,8 +32,10 @@ export async function seedSweep(
     runsPerJob,
   });
   for (const job of plan.jobs()) {
-    const outcomes = await executeRunJob(job.data, (symbol, interval, from, to) =>
-      loadBars(db, symbol, interval, from, to),
+    const outcomes = await executeRunJob(
+      job.data,
+      (symbol, interval, from, to) => loadBars(db, symbol, interval, from, to),
+      evaluateInline,
     );
     await storeRunOutcomes(db, outcomes);
   }

@@ -6,6 +6,7 @@ import {
   queueMetricsSource,
   ResultsConsumer,
 } from '@fleet/queue';
+import { startQuietSweepReconciler } from '@fleet/sweep';
 import {
   createAggregatorMetrics,
   createLogger,
@@ -34,9 +35,7 @@ const consumer = new ResultsConsumer(redis, env.FLEET_QUEUE_PREFIX, env.AGGREGAT
 await consumer.ensureGroup();
 const registry = createMetricsRegistry('aggregator');
 const metrics = createAggregatorMetrics(registry);
-// The consumer's connection blocks in XREADGROUP; scrapes and readiness use their own.
-const probe = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
-const queue = createRunQueue(probe, env.FLEET_QUEUE_PREFIX);
+const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
 registerQueueMetrics(registry, [queueMetricsSource(queue)]);
 registerSweepMetrics(registry, () => sweepCompleteness(db));
 registerPoolMetrics(registry, () => poolUsage(db));
@@ -53,7 +52,16 @@ const metricsServer = await serveMetrics({
   port: env.METRICS_PORT,
   registry,
   log,
-  readiness: { redis: () => probe.ping(), postgres: () => pingDatabase(db) },
+  readiness: { redis: () => redis.ping(), postgres: () => pingDatabase(db) },
+});
+const stopReconciler = startQuietSweepReconciler({
+  db,
+  queue,
+  redis,
+  intervalMs: env.RECONCILE_INTERVAL_MS,
+  quietMs: env.RECONCILE_QUIET_MS,
+  onReconciled: (r) => log.warn(r, 'requeued lost runs of a quiet sweep'),
+  onError: (err) => log.warn({ err: err.message }, 'reconcile round failed'),
 });
 log.info({ consumer: env.AGGREGATOR_NAME, prefix: env.FLEET_QUEUE_PREFIX }, 'aggregator ready');
 
@@ -62,10 +70,10 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) process.exit(1);
   stopping = true;
   log.info({ signal }, 'stopping: writing buffered results');
-  await batcher.stop();
+  await Promise.all([batcher.stop(), stopReconciler()]);
   await metricsServer?.close();
   await queue.close();
-  await Promise.all([db.destroy(), redis.quit(), probe.quit(), telemetry.shutdown()]);
+  await Promise.all([db.destroy(), redis.quit(), telemetry.shutdown()]);
   log.info('stopped');
   process.exit(0);
 }

@@ -181,7 +181,9 @@ describe('dashboard server', () => {
       `/api/sweeps/${sweepId}/failures`,
     );
     expect(failures.total, 'fast ≥ slow: 50/80 with fast 50..100, …').toBeGreaterThan(0);
-    expect(failures.runs.every((r) => r.status === 'failed' && r.params.fast >= r.params.slow)).toBe(true);
+    expect(failures.runs.every((r) => r.status === 'failed' && (r.params.fast ?? 0) >= (r.params.slow ?? 0))).toBe(
+      true,
+    );
     expect(failures.reasons.reduce((n, r) => n + r.runs, 0)).toBe(failures.total);
   });
 

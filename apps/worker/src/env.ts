@@ -1,12 +1,24 @@
-import { DatabaseEnv, LogEnv, metricsEnv, parseEnv, RedisEnv, TelemetryEnv, WorkerEnv } from '@fleet/config';
+import {
+  DatabaseEnv,
+  LogEnv,
+  metricsEnv,
+  parseEnv,
+  RedisEnv,
+  RunTimeoutEnv,
+  StrategyEnv,
+  TelemetryEnv,
+  WorkerEnv,
+} from '@fleet/config';
 import { z } from 'zod';
 
-/** The worker's configuration; the only reader of `process.env` in this app (the sandbox reads it too, through here). */
+/** The worker's configuration; the only reader of `process.env` in this app. */
 export const WorkerConfig = z.object({
   ...RedisEnv.shape,
   ...DatabaseEnv.shape,
   ...LogEnv.shape,
   ...WorkerEnv.shape,
+  ...StrategyEnv.shape,
+  ...RunTimeoutEnv.shape,
   ...TelemetryEnv.shape,
   ...metricsEnv(9464).shape,
 });

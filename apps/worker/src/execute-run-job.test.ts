@@ -1,7 +1,7 @@
 import type { RunJob } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import { describe, expect, it } from 'vitest';
-import { executeRunJob, jobFailureOutcomes, jobTimeRange } from './execute-run-job.js';
+import { evaluateInline, executeRunJob, jobFailureOutcomes, jobTimeRange } from './execute-run-job.js';
 
 const DAY = 86_400_000;
 function series(closes: readonly number[]): BarSeries {
@@ -40,6 +40,7 @@ describe('executeRunJob', () => {
         { fast: 10, slow: 40 },
       ]),
       async () => series(wave),
+      evaluateInline,
     );
     expect(outcomes.map((o) => [o.runIndex, o.status])).toEqual([
       [100, 'succeeded'],
@@ -59,13 +60,18 @@ describe('executeRunJob', () => {
         { fast: 5, slow: 20 },
       ]),
       async () => series(wave),
+      evaluateInline,
     );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'ConfigError' } });
     expect(outcomes[1]?.status).toBe('succeeded');
   });
 
   it('fails every run with a clear reason when there are no bars in the range', async () => {
-    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => series([]));
+    const outcomes = await executeRunJob(
+      job('sma_cross', [{ fast: 5, slow: 20 }]),
+      async () => series([]),
+      evaluateInline,
+    );
     expect(outcomes).toEqual([
       expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'NO_BARS' }) }),
     ]);
@@ -74,15 +80,19 @@ describe('executeRunJob', () => {
   it('fails every run naming the bad bar when the data breaks an OHLC rule', async () => {
     const bad = series(wave);
     bad.high[7] = 1;
-    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => bad);
+    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => bad, evaluateInline);
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'InvalidDataError' } });
   });
 
   it('lets infrastructure faults escape, so the queue retries the job', async () => {
     await expect(
-      executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => {
-        throw new Error('connection refused');
-      }),
+      executeRunJob(
+        job('sma_cross', [{ fast: 5, slow: 20 }]),
+        async () => {
+          throw new Error('connection refused');
+        },
+        evaluateInline,
+      ),
     ).rejects.toThrow('connection refused');
   });
 });

@@ -1,9 +1,18 @@
-import { fileURLToPath } from 'node:url';
 import { QueueNames, RunJob } from '@fleet/contracts';
-import { createDatabase, pingDatabase } from '@fleet/db';
+import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
-import { createLogger, createMetricsRegistry, createWorkerMetrics, serveMetrics, traceIdOf } from '@fleet/telemetry';
+import {
+  createLogger,
+  createMetricsRegistry,
+  createWorkerMetrics,
+  registerPoolMetrics,
+  serveMetrics,
+  startTelemetry,
+  traceIdOf,
+} from '@fleet/telemetry';
 import { Worker } from 'bullmq';
+import { createRunJobProcessor } from './create-run-job-processor.js';
+import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
 import { recordWorkerMetrics } from './record-worker-metrics.js';
@@ -11,25 +20,46 @@ import { recordWorkerMetrics } from './record-worker-metrics.js';
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const env = readEnv();
+const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('worker', { level: env.LOG_LEVEL });
 const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
   log.warn({ err: err.message }, 'redis error'),
 );
 const { persistence } = await checkRedisPolicy(connection);
-if (!persistence)
-  log.warn('Redis append-only file is off: a Redis crash loses recent jobs until `fleet sweep reconcile`');
-
-// Jobs are tens of milliseconds, so a 60 s lock is only lost by a truly stuck process; a stalled job may be
-// recovered twice before it counts as failed.
-const worker = new Worker<RunJob>(QueueNames.runs, fileURLToPath(new URL('./processor.js', import.meta.url)), {
-  connection,
-  prefix: env.FLEET_QUEUE_PREFIX,
-  concurrency: env.WORKER_CONCURRENCY,
-  useWorkerThreads: true,
-  lockDuration: 60_000,
-  stalledInterval: 30_000,
-  maxStalledCount: 2,
+if (!persistence) log.warn('Redis append-only file is off: a Redis crash loses recent jobs until they are reconciled');
+const db = createDatabase({
+  url: env.DATABASE_URL,
+  poolMax: 2,
+  applicationName: 'fleet-worker',
+  onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
+const registry = createMetricsRegistry('worker');
+const metrics = createWorkerMetrics(registry);
+registerPoolMetrics(registry, () => poolUsage(db));
+const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
+
+// Jobs are sized to ~100 ms and the engine never blocks this thread, so a 60 s lock is lost only by a process that
+// is truly stuck (or stopped); a stalled job is recovered up to twice before it counts as failed.
+const worker = new Worker<RunJob>(
+  QueueNames.runs,
+  createRunJobProcessor({
+    db,
+    redis: connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    pool,
+    cacheBytes: env.BAR_CACHE_MB * 1024 * 1024,
+    defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+    metrics,
+  }),
+  {
+    connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+    lockDuration: 60_000,
+    stalledInterval: 30_000,
+    maxStalledCount: 2,
+  },
+);
 
 worker.on('failed', (job, err) => {
   if (!job) return;
@@ -43,10 +73,7 @@ worker.on('failed', (job, err) => {
   );
 });
 worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-const registry = createMetricsRegistry('worker');
-recordWorkerMetrics(worker, createWorkerMetrics(registry), log);
-// The engine's pools live in the sandbox threads; this one-connection pool only answers readiness.
-const db = createDatabase({ url: env.DATABASE_URL, poolMax: 1, applicationName: 'fleet-worker-health' });
+recordWorkerMetrics(worker, metrics, log);
 const metricsServer = await serveMetrics({
   port: env.METRICS_PORT,
   registry,
@@ -70,9 +97,9 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   await worker.close();
+  await pool.close();
   await metricsServer?.close();
-  await db.destroy();
-  await connection.quit();
+  await Promise.all([db.destroy(), connection.quit(), telemetry.shutdown()]);
   clearTimeout(timer);
   log.info('stopped');
   process.exit(0);

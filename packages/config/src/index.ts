@@ -6,6 +6,8 @@ export {
   LogEnv,
   metricsEnv,
   RedisEnv,
+  RunTimeoutEnv,
+  StrategyEnv,
   TelemetryEnv,
   WorkerEnv,
 } from './env-fields.js';

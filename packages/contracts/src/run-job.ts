@@ -22,6 +22,8 @@ export const RunJob = z.strictObject({
   start: z.iso.date(),
   end: z.iso.date(),
   settings: BacktestSettings,
+  /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
+  runTimeoutMs: z.number().int().positive().optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

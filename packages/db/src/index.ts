@@ -1,10 +1,12 @@
 export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, listBarSymbols, loadBars, type UpsertBarsResult, upsertBars } from './bars.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { expressionToSql, FilterError } from './expression-to-sql.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
 export { pingDatabase } from './ping-database.js';
 export { poolUsage } from './pool-usage.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
+export { type RankableMetric, RankableMetrics } from './rankable-metrics.js';
 export {
   type FailureReason,
   failureSummary,
@@ -23,16 +25,21 @@ export {
   type RunSelection,
   recentRunCount,
 } from './run-analytics.js';
-export { countRuns, failedRuns, type RankableMetric, RankableMetrics, type RunRow, topRuns } from './run-queries.js';
+export { countRuns, failedRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
+  cancelSweep,
   createSweep,
+  deleteFailedRuns,
+  findQuietSweeps,
   findSweep,
   listSweeps,
   type NewSweep,
+  nextRequeueGeneration,
   recordEnqueuedJobs,
   type SweepRow,
+  storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';

@@ -1,6 +1,6 @@
 import { type SweepProgress, SweepSpec } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, recentRunCount, toSweepProgress } from '@fleet/db';
-import { SweepNotFoundError } from './watch-sweep.js';
+import { SweepNotFoundError } from './sweep-not-found-error.js';
 
 /** What a sweep's page shows above its results: progress, what was swept, throughput and time to go. */
 export interface SweepOverview {

@@ -20,7 +20,7 @@ export interface TelemetryOptions {
   exporter?: SpanExporter;
 }
 
-/** The tracing of one process (or sandbox thread); `shutdown()` flushes buffered spans. */
+/** The tracing of one process; `shutdown()` flushes buffered spans. */
 export interface Telemetry {
   /** Whether any span leaves the process. */
   readonly exporting: boolean;

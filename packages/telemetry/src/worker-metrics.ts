@@ -1,6 +1,6 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-/** What one processed job reports back from its sandbox thread, which cannot reach the main thread's registry. */
+/** What the worker measured while processing one job. */
 export interface JobMeasurements {
   strategy: string;
   runs: number;
@@ -13,7 +13,7 @@ export interface JobMeasurements {
   cacheHit: boolean;
 }
 
-/** The worker's series, fed from the main thread's job events. */
+/** The worker's series, fed by its job processor and its failed-job events. */
 export interface WorkerMetrics {
   /** A job finished: its runs succeeded or failed on their own merits. */
   recordJob(job: JobMeasurements): void;
@@ -29,7 +29,7 @@ export interface WorkerMetrics {
  *
  * @example
  * const metrics = createWorkerMetrics(registry);
- * worker.on('completed', (job, summary) => metrics.recordJob({ strategy: job.data.strategy, ...summary }));
+ * createRunJobProcessor({ ...options, metrics });
  */
 export function createWorkerMetrics(registry: Registry): WorkerMetrics {
   const registers = [registry];

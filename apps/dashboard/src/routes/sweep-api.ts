@@ -10,7 +10,7 @@ import {
   type RunRange,
   toSweepProgress,
 } from '@fleet/db';
-import { replayRun, SweepPlan, sweepOverview } from '@fleet/sweep';
+import { loadStoredSweep, replayRun, sweepOverview } from '@fleet/sweep';
 import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { toRunView } from './run-view.js';
@@ -83,10 +83,7 @@ const handle =
  */
 export function sweepApi(db: Kysely<Database>): Router {
   const router = Router();
-  const planOf = async (sweepId: string) => {
-    const overview = await sweepOverview(db, sweepId);
-    return { overview, plan: new SweepPlan(overview.spec, sweepId, { runsPerJob: overview.runsPerJob }) };
-  };
+  const planOf = (sweepId: string) => loadStoredSweep(db, sweepId);
 
   router.get(
     '/',

@@ -1,0 +1,105 @@
+import { RunJob } from '@fleet/contracts';
+import { type Database, findSweep, type Kysely, loadBars } from '@fleet/db';
+import { publishOutcomes, type Redis } from '@fleet/queue';
+import {
+  extractTraceCarrier,
+  FleetAttributes,
+  injectTraceCarrier,
+  type WorkerMetrics,
+  withSpan,
+} from '@fleet/telemetry';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { BarCache } from './bar-cache.js';
+import type { EnginePool } from './engine-pool.js';
+import { executeRunJob } from './execute-run-job.js';
+import { SweepStatusCache } from './sweep-status-cache.js';
+
+/** Options of {@link createRunJobProcessor}. */
+export interface RunJobProcessorOptions {
+  db: Kysely<Database>;
+  redis: Redis;
+  prefix: string;
+  pool: EnginePool;
+  /** Bytes of bars kept across jobs. */
+  cacheBytes: number;
+  /** Per-run timeout for jobs that carry none, in ms. */
+  defaultRunTimeoutMs: number;
+  /** Where each processed job's runs, engine time, bars and cache lookup are counted. @defaultValue none */
+  metrics?: WorkerMetrics;
+}
+
+/** What a processed job returns (kept small: results travel through the results stream, not the job). */
+export interface RunJobSummary {
+  runs: number;
+  failed: number;
+  skipped?: string;
+}
+
+/**
+ * Builds the BullMQ processor of the runs queue. It runs on the main thread but only waits: payload validation,
+ * cached bar loading and publishing are I/O, and the engine runs on the pool's threads, so lock renewal is never
+ * starved. Outcomes are published before the job completes; a crash in between re-runs the job, and the
+ * aggregator's unique run key absorbs the repeat. Each job continues the submit's trace from its carrier
+ * (`run-job`, with `load-bars` and `engine-run` inside) and hands the `run-job` context on with its outcomes, so the
+ * aggregator's span joins the same trace.
+ */
+export function createRunJobProcessor(options: RunJobProcessorOptions): (job: Job) => Promise<RunJobSummary> {
+  const { db, redis, prefix, pool } = options;
+  const cache = new BarCache(options.cacheBytes);
+  const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
+  return async (job) => {
+    const parsed = RunJob.safeParse(job.data);
+    if (!parsed.success)
+      throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    // A cancelled (or deleted) sweep's remaining jobs end at once: nothing is computed or stored for them.
+    const status = await statuses.get(data.sweepId);
+    if (status === 'cancelled' || status === undefined)
+      return { runs: 0, failed: 0, skipped: status ?? 'sweep not found' };
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const attributes = {
+      [FleetAttributes.sweepId]: data.sweepId,
+      [FleetAttributes.jobId]: job.id ?? '',
+      [FleetAttributes.strategy]: data.strategy,
+      [FleetAttributes.symbol]: data.symbol,
+      [FleetAttributes.runs]: data.runs.length,
+    };
+    return withSpan('run-job', { parent: extractTraceCarrier(data.trace), attributes }, async (span) => {
+      let bars = 0;
+      let cacheHit = false;
+      let engineMs = 0;
+      const outcomes = await executeRunJob(
+        data,
+        (symbol, interval, from, to) =>
+          withSpan('load-bars', {}, async (load) => {
+            const hitsBefore = cache.hits;
+            const loading = cache.get(`${symbol}|${interval}|${from}|${to}`, () =>
+              loadBars(db, symbol, interval, from, to),
+            );
+            // get() counts its hit before its first await, so this read is about this lookup alone.
+            cacheHit = cache.hits > hitsBefore;
+            const series = await loading;
+            bars = series.length;
+            load.setAttributes({ [FleetAttributes.bars]: bars, [FleetAttributes.cacheHit]: cacheHit });
+            return series;
+          }),
+        (j, series) =>
+          withSpan('engine-run', { attributes: { [FleetAttributes.bars]: series.length } }, async () => {
+            const started = performance.now();
+            const evaluated = await pool.evaluate(j, series, {
+              runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
+              isolateCrashes: lastAttempt,
+            });
+            engineMs = performance.now() - started;
+            return evaluated;
+          }),
+      );
+      await publishOutcomes(redis, prefix, outcomes, injectTraceCarrier());
+      const failed = outcomes.filter((o) => o.status === 'failed').length;
+      span.setAttribute('fleet.runs.failed', failed);
+      options.metrics?.recordJob({ strategy: data.strategy, runs: outcomes.length, failed, bars, engineMs, cacheHit });
+      return { runs: outcomes.length, failed };
+    });
+  };
+}
