@@ -46,6 +46,8 @@ const env: FleetTestEnv = {
   REDIS_URL: inject('redisUrl'),
   FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), 'browser'),
   WORKER_CONCURRENCY: '1',
+  // A strategy that always throws gives the sweep failed runs to show (the CLI refuses invalid parameters up front).
+  FLEET_STRATEGY_MODULES: `${repoRoot}test/chaos/poison-strategies.mjs`,
 };
 const processes: FleetProcess[] = [];
 const ports = { dashboard: 0, worker: 0, aggregator: 0 };
@@ -76,7 +78,7 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
       }),
     );
     const file = join(tmpdir(), `${env.FLEET_QUEUE_PREFIX}.json`);
-    // 10 fast × 4 slow × 2 symbols = 80 runs; fast ≥ slow is refused by sma_cross, which gives failures to show.
+    // (31 fast < slow pairs + 1 poison run) × 2 symbols = 64 runs, 2 of them failed.
     await writeFile(
       file,
       JSON.stringify({
@@ -87,7 +89,12 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
         cash: 100000,
         commission: 0.001,
         strategies: [
-          { name: 'sma_cross', params: { fast: { from: 10, to: 100, step: 10 }, slow: [50, 80, 150, 200] } },
+          {
+            name: 'sma_cross',
+            params: { fast: { from: 10, to: 100, step: 10 }, slow: [50, 80, 150, 200] },
+            where: 'fast < slow',
+          },
+          { name: 'poison_throw', params: {} },
         ],
       }),
     );
@@ -138,7 +145,7 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
     const worker = await scrape(ports.worker);
     for (const series of [
       'fleet_runs_completed_total{strategy="sma_cross",service="worker"}',
-      'fleet_runs_failed_total{strategy="sma_cross",service="worker"}',
+      'fleet_runs_failed_total{strategy="poison_throw",service="worker"} 2',
       'fleet_runs_retried_total',
       'fleet_run_duration_seconds_bucket',
       'fleet_bars_processed_total{strategy="sma_cross",service="worker"}',
@@ -150,7 +157,7 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
     for (const series of [
       'fleet_aggregator_batch_size_count',
       'fleet_aggregator_batch_duration_seconds_bucket',
-      'fleet_aggregator_rows_total{result="inserted",service="aggregator"} 80',
+      'fleet_aggregator_rows_total{result="inserted",service="aggregator"} 64',
       'fleet_queue_jobs{queue="runs",state="waiting",service="aggregator"}',
       'fleet_queue_oldest_waiting_age_seconds{queue="runs",service="aggregator"}',
       `fleet_sweep_completeness{sweep_id="${sweepId}",service="aggregator"} 1`,
@@ -158,7 +165,7 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
     ])
       expect(aggregator, series).toContain(series);
     const fromDashboard = await (await fetch(dashboard('/metrics'))).text();
-    expect(fromDashboard).toContain(`fleet_sweep_runs_stored{sweep_id="${sweepId}",service="dashboard"} 80`);
+    expect(fromDashboard).toContain(`fleet_sweep_runs_stored{sweep_id="${sweepId}",service="dashboard"} 64`);
     expect((await fetch(dashboard('/readyz'))).status).toBe(200);
   });
 

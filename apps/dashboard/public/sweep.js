@@ -333,7 +333,12 @@ async function selectRun(runIndex) {
         ],
         yAxis: [
           { type: 'value', gridIndex: 0, scale: true, name: 'equity' },
-          { type: 'value', gridIndex: 1, name: 'drawdown', axisLabel: { formatter: (v) => `${Math.round(v * 100)}%` } },
+          {
+            type: 'value',
+            gridIndex: 1,
+            name: 'drawdown',
+            axisLabel: { formatter: (v) => `${(v * 100).toFixed(1)}%` },
+          },
         ],
         series: [
           {
