@@ -102,6 +102,60 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
     );
     expect(ranked).toHaveLength(5);
     expect(ranked, 'results are ranked best first').toEqual([...ranked].sort((a, b) => b - a));
+
+    // Golden: a stored result is reproduced field for field by a local `fleet backtest` with the same settings.
+    const stored = await db
+      .selectFrom('runs')
+      .selectAll()
+      .where('sweep_id', '=', result.sweepId)
+      .where('symbol', '=', 'NVDA')
+      .where('closed_trades', '>', 0)
+      .orderBy('run_index')
+      .executeTakeFirstOrThrow();
+    const local = await runCli(
+      [
+        'backtest',
+        '--symbol',
+        'NVDA',
+        '--from',
+        '2000-01-01',
+        '--to',
+        '2014-12-31',
+        '--strategy',
+        'sma_cross',
+        '--param',
+        `fast=${stored.params.fast}`,
+        '--param',
+        `slow=${stored.params.slow}`,
+        '--commission',
+        '0.001',
+        '--json',
+      ],
+      env,
+    );
+    expect(local.code, local.stderr).toBe(0);
+    const replay = lastJsonLine<{
+      finalEquity: string;
+      closedTrades: number;
+      winningTrades: number;
+      metrics: Record<string, number | null>;
+    }>(local.stdout);
+    expect(replay.finalEquity).toBe(stored.final_equity);
+    expect([replay.closedTrades, replay.winningTrades]).toEqual([stored.closed_trades, stored.winning_trades]);
+    expect(replay.metrics).toEqual({
+      totalReturn: stored.total_return,
+      cagr: stored.cagr,
+      volatility: stored.volatility,
+      sharpe: stored.sharpe,
+      sortino: stored.sortino,
+      maxDrawdown: stored.max_drawdown,
+      maxDrawdownDuration: stored.max_drawdown_duration,
+      calmar: stored.calmar,
+      winRate: stored.win_rate,
+      profitFactor: stored.profit_factor,
+      averageTrade: stored.average_trade,
+      exposure: stored.exposure,
+    });
   });
 
   it('stops workers and the aggregator cleanly on SIGTERM', async () => {
