@@ -1,4 +1,6 @@
 export { BacktestSettings, DecimalString } from './backtest-settings.js';
+export { BarSeriesSummary } from './bar-series-summary.js';
+export { DataVersion } from './data-version.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { PlannedRun, RunJob } from './run-job.js';

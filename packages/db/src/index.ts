@@ -1,6 +1,15 @@
 export type { Kysely, Transaction } from 'kysely';
-export { type BarColumns, type BarInput, listBarSymbols, loadBars, type UpsertBarsResult, upsertBars } from './bars.js';
+export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { findDataVersion } from './find-data-version.js';
+export {
+  type BarSeriesKey,
+  type ImportBarsOptions,
+  type ImportBarsProgress,
+  type ImportBarsResult,
+  importBars,
+} from './import-bars.js';
+export { listBarSeries } from './list-bar-series.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
 export { countRuns, failedRuns, type RankableMetric, RankableMetrics, type RunRow, topRuns } from './run-queries.js';
