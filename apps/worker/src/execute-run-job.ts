@@ -1,8 +1,11 @@
 import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
-import { type BarSeries, type PerformanceMetrics, runSweep, validateBars } from '@fleet/engine';
+import { type BarSeries, ENGINE_VERSION, type PerformanceMetrics, runSweep, validateBars } from '@fleet/engine';
+
+/** Bars with the data version they were read at; `null` when the series was never imported. */
+export type VersionedSeries = BarSeries & { readonly dataVersion: string | null };
 
 /** Loads the bars of a job's symbol over its date range (epoch ms, inclusive). */
-export type SeriesLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
+export type SeriesLoader = (symbol: string, interval: string, from: number, to: number) => Promise<VersionedSeries>;
 
 const DAY_MS = 86_400_000;
 
@@ -41,11 +44,13 @@ function describeError(error: unknown): { name: string; code: string; message: s
  * Runs every planned run of a job through the engine in sweep mode (bars loaded once, indicators shared) and returns
  * one outcome per run. Problems that belong to the runs — bad parameters, an unknown strategy, missing or invalid
  * bars — become failed outcomes with their reason; only infrastructure faults (database, Redis) throw, so the queue
- * retries them.
+ * retries them. Every outcome records the engine version and `codeVersion`, and, once bars are loaded, their data
+ * version, so any result can be reproduced.
  */
-export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Promise<RunOutcome[]> {
+export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader, codeVersion: string): Promise<RunOutcome[]> {
   const { from, to } = jobTimeRange(job);
   const series = await loadSeries(job.symbol, job.interval, from, to);
+  const { dataVersion } = series;
   const identity = (run: RunJob['runs'][number], durationMs: number) => ({
     sweepId: job.sweepId,
     runIndex: run.index,
@@ -53,9 +58,22 @@ export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Prom
     symbol: job.symbol,
     params: run.params,
     durationMs,
+    engineVersion: ENGINE_VERSION,
+    codeVersion,
   });
+  if (dataVersion === null) {
+    return job.runs.map((run) => ({
+      ...identity(run, 0),
+      status: 'failed',
+      error: {
+        name: 'InvalidDataError',
+        code: 'NO_BARS',
+        message: `no ${job.interval} bars imported for ${job.symbol}`,
+      },
+    }));
+  }
   const failAll = (error: { name: string; code: string; message: string }): RunOutcome[] =>
-    job.runs.map((run) => ({ ...identity(run, 0), status: 'failed', error }));
+    job.runs.map((run) => ({ ...identity(run, 0), dataVersion, status: 'failed', error }));
 
   if (series.length === 0) {
     return failAll({
@@ -89,13 +107,15 @@ export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Prom
     if (!outcome)
       return {
         ...identity(run, perRun),
+        dataVersion,
         status: 'failed',
         error: describeError(new Error('engine returned no outcome')),
       };
-    if (!outcome.ok) return { ...identity(run, perRun), status: 'failed', error: outcome.error };
+    if (!outcome.ok) return { ...identity(run, perRun), dataVersion, status: 'failed', error: outcome.error };
     const r = outcome.result;
     return {
       ...identity(run, perRun),
+      dataVersion,
       status: 'succeeded',
       finalEquity: r.finalEquity,
       closedTrades: r.closedTrades,
@@ -105,8 +125,11 @@ export async function executeRunJob(job: RunJob, loadSeries: SeriesLoader): Prom
   });
 }
 
-/** The failed outcomes recorded when a whole job fails for good (attempts exhausted), one per planned run. */
-export function jobFailureOutcomes(job: RunJob, error: unknown): RunOutcome[] {
+/**
+ * The failed outcomes recorded when a whole job fails for good (attempts exhausted), one per planned run; they name
+ * no data version, since the job never got as far as its bars.
+ */
+export function jobFailureOutcomes(job: RunJob, error: unknown, codeVersion: string): RunOutcome[] {
   return job.runs.map((run) => ({
     sweepId: job.sweepId,
     runIndex: run.index,
@@ -114,6 +137,8 @@ export function jobFailureOutcomes(job: RunJob, error: unknown): RunOutcome[] {
     symbol: job.symbol,
     params: run.params,
     durationMs: 0,
+    engineVersion: ENGINE_VERSION,
+    codeVersion,
     status: 'failed',
     error: describeError(error),
   }));

@@ -3,6 +3,7 @@ import { QueueNames, RunJob } from '@fleet/contracts';
 import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
 import { Worker } from 'bullmq';
+import { resolveCodeVersion } from './code-version.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
 
@@ -10,6 +11,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 const env = readEnv();
 const log = createLogger('worker', { level: env.LOG_LEVEL });
+const codeVersion = resolveCodeVersion(env.FLEET_CODE_VERSION);
 const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
   log.warn({ err: err.message }, 'redis error'),
 );
@@ -35,13 +37,14 @@ worker.on('failed', (job, err) => {
   log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   const parsed = RunJob.safeParse(job.data);
   if (!final || !parsed.success) return;
-  publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err)).catch((e: Error) =>
-    log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
+  publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err, codeVersion)).catch(
+    (e: Error) =>
+      log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
   );
 });
 worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
 worker.on('ready', () =>
-  log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
+  log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
 );
 
 let stopping = false;

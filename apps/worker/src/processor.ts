@@ -1,12 +1,14 @@
 import { RunJob } from '@fleet/contracts';
-import { createDatabase, loadBars } from '@fleet/db';
+import { createDatabase } from '@fleet/db';
 import { createRedisConnection, publishOutcomes } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
 import { type SandboxedJob, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { BarCache } from './bar-cache.js';
+import { resolveCodeVersion } from './code-version.js';
+import { createSeriesLoader } from './create-series-loader.js';
 import { readEnv } from './env.js';
-import { executeRunJob, type SeriesLoader } from './execute-run-job.js';
+import { executeRunJob } from './execute-run-job.js';
 
 /** Connections and cache of one sandbox thread, opened on its first job and reused for every later one. */
 function openSandboxContext() {
@@ -20,9 +22,14 @@ function openSandboxContext() {
   });
   const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err }, 'redis error'));
   const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
-  const load: SeriesLoader = (symbol, interval, from, to) =>
-    cache.get(`${symbol}|${interval}|${from}|${to}`, () => loadBars(db, symbol, interval, from, to));
-  return { env, redis, load };
+  return {
+    env,
+    log,
+    redis,
+    cache,
+    load: createSeriesLoader(db, cache),
+    codeVersion: resolveCodeVersion(env.FLEET_CODE_VERSION),
+  };
 }
 
 let context: ReturnType<typeof openSandboxContext> | undefined;
@@ -38,7 +45,8 @@ export default async function processRunJob(job: SandboxedJob): Promise<{ runs: 
     throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
   }
   context ??= openSandboxContext();
-  const outcomes = await executeRunJob(parsed.data, context.load);
+  const outcomes = await executeRunJob(parsed.data, context.load, context.codeVersion);
+  context.log.debug({ jobId: job.id, barCache: context.cache.stats() }, 'bar cache');
   await publishOutcomes(context.redis, context.env.FLEET_QUEUE_PREFIX, outcomes);
   return { runs: outcomes.length, failed: outcomes.filter((o) => o.status === 'failed').length };
 }

@@ -46,6 +46,11 @@ export const WorkerEnv = z.object({
   WORKER_CONCURRENCY: positiveInt(availableParallelism()),
   /** Bytes of bars a worker keeps cached, in MiB. @defaultValue 256 */
   BAR_CACHE_MB: positiveInt(256),
+  /**
+   * The code version every run records, for deployments without a git checkout (set it to the image's commit).
+   * @defaultValue the checkout's git commit, else the worker's package version
+   */
+  FLEET_CODE_VERSION: z.string().min(1).optional(),
 });
 
 /** Aggregator batching. */
