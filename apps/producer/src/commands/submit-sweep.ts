@@ -1,4 +1,4 @@
-import { listBarSymbols } from '@fleet/db';
+import { listBarSeries } from '@fleet/db';
 import { listStrategies } from '@fleet/engine';
 import { checkSweepReferences, readSweepFile, SweepFileError, submitSweep, watchSweep } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
@@ -18,7 +18,7 @@ export interface SubmitOptions {
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
   const spec = await readSweepFile(file);
-  const stored = await listBarSymbols(ctx.db);
+  const stored = await listBarSeries(ctx.db);
   const problems = checkSweepReferences(spec, {
     strategies: listStrategies().map((s) => s.name),
     symbols: new Set(stored.filter((s) => s.interval === spec.interval).map((s) => s.symbol)),
