@@ -1,4 +1,5 @@
 export { BacktestSettings, DecimalString } from './backtest-settings.js';
+export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
 export { DataVersion } from './data-version.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
