@@ -1,5 +1,6 @@
 import { createDatabase } from '@fleet/db';
-import { checkRedisPolicy, createRedisConnection, ResultsConsumer } from '@fleet/queue';
+import { checkRedisPolicy, createRedisConnection, createRunQueue, ResultsConsumer } from '@fleet/queue';
+import { startQuietSweepReconciler } from '@fleet/sweep';
 import { createLogger } from '@fleet/telemetry';
 import { readEnv } from './env.js';
 import { createResultBatcher } from './result-batcher.js';
@@ -23,6 +24,16 @@ const batcher = createResultBatcher({
   batchSize: env.AGGREGATOR_BATCH_SIZE,
   flushMs: env.AGGREGATOR_FLUSH_MS,
 });
+const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
+const stopReconciler = startQuietSweepReconciler({
+  db,
+  queue,
+  redis,
+  intervalMs: env.RECONCILE_INTERVAL_MS,
+  quietMs: env.RECONCILE_QUIET_MS,
+  onReconciled: (r) => log.warn(r, 'requeued lost runs of a quiet sweep'),
+  onError: (err) => log.warn({ err: err.message }, 'reconcile round failed'),
+});
 log.info({ consumer: env.AGGREGATOR_NAME, prefix: env.FLEET_QUEUE_PREFIX }, 'aggregator ready');
 
 let stopping = false;
@@ -30,7 +41,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) process.exit(1);
   stopping = true;
   log.info({ signal }, 'stopping: writing buffered results');
-  await batcher.stop();
+  await Promise.all([batcher.stop(), stopReconciler()]);
+  await queue.close();
   await Promise.all([db.destroy(), redis.quit()]);
   log.info('stopped');
   process.exit(0);

@@ -17,9 +17,14 @@ export class CliContext {
     return this.database;
   }
 
-  get queue(): RunQueue {
+  /** A plain Redis connection, for reads that must not create queue keys. */
+  get redis(): Redis {
     this.redisConnection ??= createRedisConnection(this.env.REDIS_URL, 'command');
-    this.runQueue ??= createRunQueue(this.redisConnection, this.env.FLEET_QUEUE_PREFIX);
+    return this.redisConnection;
+  }
+
+  get queue(): RunQueue {
+    this.runQueue ??= createRunQueue(this.redis, this.env.FLEET_QUEUE_PREFIX);
     return this.runQueue;
   }
 

@@ -1,15 +1,22 @@
 #!/usr/bin/env node
+import { loadStrategyModules } from '@fleet/engine/plugins';
+import { ExportFormats } from '@fleet/sweep';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliContext } from './cli-context.js';
 import { backtest } from './commands/backtest.js';
+import { cancel } from './commands/cancel-sweep.js';
+import { exportSweep } from './commands/export-sweep.js';
 import { importData } from './commands/import-data.js';
 import { listData } from './commands/list-data.js';
 import { list } from './commands/list-sweeps.js';
 import { migrate } from './commands/migrate.js';
+import { reconcile } from './commands/reconcile-sweep.js';
+import { retryFailed } from './commands/retry-failed.js';
 import { submit } from './commands/submit-sweep.js';
 import { metricNames, results } from './commands/sweep-results.js';
 import { status } from './commands/sweep-status.js';
 import { synthData } from './commands/synth-data.js';
+import { watch } from './commands/watch-sweep.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -35,6 +42,7 @@ const action =
     let ctx: CliContext | undefined;
     try {
       ctx = new CliContext();
+      await loadStrategyModules(ctx.env.FLEET_STRATEGY_MODULES);
       await fn(ctx, ...args);
     } catch (error) {
       process.stderr.write(`error: ${(error as Error).message}\n`);
@@ -89,7 +97,18 @@ sweep
   .argument('<file>', 'sweep file (YAML or JSON)')
   .option('--id <KEY>', 'idempotency key: submitting the same key again resumes instead of duplicating')
   .option('--wait', 'follow the sweep with a progress bar until it finishes')
-  .option('--runs-per-job <N>', 'parameter sets per job (default 25)', positiveInt)
+  .option(
+    '--runs-per-job <N>',
+    'parameter sets per job (default: sized to ~100 ms of work by a quick calibration)',
+    positiveInt,
+  )
+  .option('--max-runs <N>', 'refuse sweeps with more runs than this', positiveInt, 1_000_000)
+  .option(
+    '--run-timeout <MS>',
+    'stop and fail a run that takes longer (default: 50× the calibrated run time, at least 10 s)',
+    positiveInt,
+  )
+  .option('--dry-run', 'validate and print runs, jobs and an ETA; write and enqueue nothing')
   .option('--json', 'print a JSON object as the last line')
   .action(action((ctx, file: string, opts) => submit(ctx, file, opts)));
 sweep
@@ -99,13 +118,45 @@ sweep
   .option('--json', 'print a JSON object')
   .action(action((ctx, id: string, opts) => status(ctx, id, opts)));
 sweep
+  .command('watch')
+  .description('live progress of a sweep (done, failed, running, queued, runs/s, ETA) until it finishes')
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print the final progress as a JSON object')
+  .action(action((ctx, id: string, opts) => watch(ctx, id, opts)));
+sweep
+  .command('cancel')
+  .description('cancel a sweep: remove its waiting jobs, let running ones finish')
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => cancel(ctx, id, opts)));
+sweep
+  .command('retry-failed')
+  .description("run a sweep's failed runs again")
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => retryFailed(ctx, id, opts)));
+sweep
+  .command('reconcile')
+  .description('re-enqueue planned runs that have no row and no live job (e.g. after Redis lost jobs)')
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => reconcile(ctx, id, opts)));
+sweep
   .command('results')
   .description('best runs of a sweep by a metric')
   .argument('<id>', 'sweep id')
   .option('--top <N>', 'how many runs', positiveInt, 10)
   .addOption(new Option('--by <METRIC>', 'metric to rank by').choices(metricNames).default('sharpe'))
+  .option('--where <EXPR>', "filter on metrics and parameters, e.g. 'sharpe > 1 and fast < 20'")
   .option('--json', 'print a JSON object')
   .action(action((ctx, id: string, opts) => results(ctx, id, opts)));
+sweep
+  .command('export')
+  .description('write every run of a sweep (parameters as columns), streamed')
+  .argument('<id>', 'sweep id')
+  .addOption(new Option('--format <FORMAT>', 'output format').choices(ExportFormats).default('csv'))
+  .option('--out <FILE>', 'write to a file instead of stdout')
+  .action(action((ctx, id: string, opts) => exportSweep(ctx, id, opts)));
 sweep
   .command('list')
   .description('recent sweeps')

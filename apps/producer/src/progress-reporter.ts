@@ -5,6 +5,9 @@ export interface ProgressReading {
   done: number;
   total: number;
   failed?: number;
+  /** Work in flight and waiting, shown when the reporter was created with `showQueue`. */
+  running?: number;
+  queued?: number;
 }
 
 /**
@@ -21,11 +24,12 @@ export class ProgressReporter {
     private readonly label: string,
     private readonly unit: string,
     interactive: boolean,
+    private readonly showQueue = false,
   ) {
     if (interactive) {
       this.bar = new cliProgress.SingleBar(
         {
-          format: `${label} [{bar}] {value}/{total} ${unit} | failed {failed} | {rate}/s | ETA {eta_formatted}`,
+          format: `${label} [{bar}] {value}/{total} ${unit} | failed {failed}${showQueue ? ' | running {running} | queued {queued}' : ''} | {rate}/s | ETA {eta_formatted}`,
           stream: process.stderr,
           hideCursor: true,
           etaBuffer: 50,
@@ -39,7 +43,7 @@ export class ProgressReporter {
     this.startDone ??= reading.done;
     const seconds = Math.max((Date.now() - this.startedAt) / 1000, 1e-3);
     const rate = Math.round((reading.done - this.startDone) / seconds);
-    const payload = { failed: reading.failed ?? 0, rate };
+    const payload = { failed: reading.failed ?? 0, running: reading.running ?? 0, queued: reading.queued ?? 0, rate };
     if (this.bar) {
       if (!this.bar.isActive) this.bar.start(reading.total, reading.done, payload);
       this.bar.setTotal(reading.total);
@@ -51,7 +55,8 @@ export class ProgressReporter {
     this.lastLineAt = now;
     const eta = rate > 0 ? `${Math.ceil((reading.total - reading.done) / rate)}s` : '?';
     process.stderr.write(
-      `${this.label}: ${reading.done}/${reading.total} ${this.unit}, failed ${payload.failed}, ${rate}/s, ETA ${eta}\n`,
+      `${this.label}: ${reading.done}/${reading.total} ${this.unit}, failed ${payload.failed}` +
+        `${this.showQueue ? `, running ${payload.running}, queued ${payload.queued}` : ''}, ${rate}/s, ETA ${eta}\n`,
     );
   }
 

@@ -1,8 +1,15 @@
-import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, WorkerEnv } from '@fleet/config';
+import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, RunTimeoutEnv, StrategyEnv, WorkerEnv } from '@fleet/config';
 import { z } from 'zod';
 
-/** The worker's configuration; the only reader of `process.env` in this app (the sandbox reads it too, through here). */
-export const WorkerConfig = z.object({ ...RedisEnv.shape, ...DatabaseEnv.shape, ...LogEnv.shape, ...WorkerEnv.shape });
+/** The worker's configuration; the only reader of `process.env` in this app. */
+export const WorkerConfig = z.object({
+  ...RedisEnv.shape,
+  ...DatabaseEnv.shape,
+  ...LogEnv.shape,
+  ...WorkerEnv.shape,
+  ...StrategyEnv.shape,
+  ...RunTimeoutEnv.shape,
+});
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 export function readEnv(): WorkerConfig {

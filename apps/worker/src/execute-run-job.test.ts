@@ -1,8 +1,13 @@
-import type { RunJob } from '@fleet/contracts';
-import { RunOutcome } from '@fleet/contracts';
+import { type RunJob, RunOutcome } from '@fleet/contracts';
 import { ENGINE_VERSION } from '@fleet/engine';
 import { describe, expect, it } from 'vitest';
-import { executeRunJob, jobFailureOutcomes, jobTimeRange, type VersionedSeries } from './execute-run-job.js';
+import {
+  evaluateInline,
+  executeRunJob,
+  jobFailureOutcomes,
+  jobTimeRange,
+  type VersionedSeries,
+} from './execute-run-job.js';
 
 const DAY = 86_400_000;
 const DATA_VERSION = '0123456789abcdef';
@@ -44,6 +49,7 @@ describe('executeRunJob', () => {
         { fast: 10, slow: 40 },
       ]),
       async () => series(wave),
+      evaluateInline,
       CODE_VERSION,
     );
     expect(outcomes.map((o) => [o.runIndex, o.status])).toEqual([
@@ -64,6 +70,7 @@ describe('executeRunJob', () => {
         { fast: 5, slow: 20 },
       ]),
       async () => series(wave),
+      evaluateInline,
       CODE_VERSION,
     );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'ConfigError' } });
@@ -74,6 +81,7 @@ describe('executeRunJob', () => {
     const outcomes = await executeRunJob(
       job('sma_cross', [{ fast: 5, slow: 20 }]),
       async () => series([]),
+      evaluateInline,
       CODE_VERSION,
     );
     expect(outcomes).toEqual([
@@ -84,7 +92,12 @@ describe('executeRunJob', () => {
   it('fails every run naming the bad bar when the data breaks an OHLC rule', async () => {
     const bad = series(wave);
     bad.high[7] = 1;
-    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => bad, CODE_VERSION);
+    const outcomes = await executeRunJob(
+      job('sma_cross', [{ fast: 5, slow: 20 }]),
+      async () => bad,
+      evaluateInline,
+      CODE_VERSION,
+    );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'InvalidDataError' } });
   });
 
@@ -95,6 +108,7 @@ describe('executeRunJob', () => {
         { fast: 30, slow: 10 },
       ]),
       async () => series(wave),
+      evaluateInline,
       CODE_VERSION,
     );
     for (const outcome of outcomes) {
@@ -111,6 +125,7 @@ describe('executeRunJob', () => {
     const outcomes = await executeRunJob(
       job('sma_cross', [{ fast: 5, slow: 20 }]),
       async () => ({ ...series([]), dataVersion: null }),
+      evaluateInline,
       CODE_VERSION,
     );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { code: 'NO_BARS' }, codeVersion: CODE_VERSION });
@@ -125,6 +140,7 @@ describe('executeRunJob', () => {
         async () => {
           throw new Error('connection refused');
         },
+        evaluateInline,
         CODE_VERSION,
       ),
     ).rejects.toThrow('connection refused');

@@ -1,13 +1,17 @@
-import { fileURLToPath } from 'node:url';
 import { QueueNames, RunJob } from '@fleet/contracts';
+import { createDatabase } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
 import { Worker } from 'bullmq';
+import { BarCache } from './bar-cache.js';
 import { resolveCodeVersion } from './code-version.js';
+import { createRunJobProcessor } from './create-run-job-processor.js';
+import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
+const CACHE_STATS_MS = 60_000;
 
 const env = readEnv();
 const log = createLogger('worker', { level: env.LOG_LEVEL });
@@ -16,20 +20,39 @@ const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
   log.warn({ err: err.message }, 'redis error'),
 );
 const { persistence } = await checkRedisPolicy(connection);
-if (!persistence)
-  log.warn('Redis append-only file is off: a Redis crash loses recent jobs until `fleet sweep reconcile`');
-
-// Jobs are tens of milliseconds, so a 60 s lock is only lost by a truly stuck process; a stalled job may be
-// recovered twice before it counts as failed.
-const worker = new Worker<RunJob>(QueueNames.runs, fileURLToPath(new URL('./processor.js', import.meta.url)), {
-  connection,
-  prefix: env.FLEET_QUEUE_PREFIX,
-  concurrency: env.WORKER_CONCURRENCY,
-  useWorkerThreads: true,
-  lockDuration: 60_000,
-  stalledInterval: 30_000,
-  maxStalledCount: 2,
+if (!persistence) log.warn('Redis append-only file is off: a Redis crash loses recent jobs until they are reconciled');
+const db = createDatabase({
+  url: env.DATABASE_URL,
+  poolMax: 2,
+  applicationName: 'fleet-worker',
+  onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
+const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
+const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
+setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
+
+// Jobs are sized to ~100 ms and the engine never blocks this thread, so a 60 s lock is lost only by a process that
+// is truly stuck (or stopped); a stalled job is recovered up to twice before it counts as failed.
+const worker = new Worker<RunJob>(
+  QueueNames.runs,
+  createRunJobProcessor({
+    db,
+    redis: connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    pool,
+    cache,
+    codeVersion,
+    defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+  }),
+  {
+    connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+    lockDuration: 60_000,
+    stalledInterval: 30_000,
+    maxStalledCount: 2,
+  },
+);
 
 worker.on('failed', (job, err) => {
   if (!job) return;
@@ -60,7 +83,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   await worker.close();
-  await connection.quit();
+  await pool.close();
+  await Promise.all([db.destroy(), connection.quit()]);
   clearTimeout(timer);
   log.info('stopped');
   process.exit(0);

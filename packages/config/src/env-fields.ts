@@ -59,6 +59,10 @@ export const AggregatorEnv = z.object({
   AGGREGATOR_BATCH_SIZE: positiveInt(500),
   /** Longest wait for a batch to fill before it is written, in ms. @defaultValue 250 */
   AGGREGATOR_FLUSH_MS: positiveInt(250),
+  /** How often the aggregator looks for unfinished sweeps that went quiet, in ms. @defaultValue 60000 */
+  RECONCILE_INTERVAL_MS: positiveInt(60_000),
+  /** A sweep with no progress for this long is reconciled (lost jobs re-enqueued), in ms. @defaultValue 120000 */
+  RECONCILE_QUIET_MS: positiveInt(120_000),
 });
 
 /** Dashboard HTTP server. */
@@ -67,4 +71,24 @@ export const DashboardEnv = z.object({
   PORT: positiveInt(3000),
   DASHBOARD_USER: z.string().min(1).optional(),
   DASHBOARD_PASSWORD: z.string().min(1).optional(),
+});
+
+/** Strategy plugins loaded by every process that validates or runs strategies (the CLI and workers). */
+export const StrategyEnv = z.object({
+  /** Comma-separated module paths or package names, each registering strategies when imported. @defaultValue none */
+  FLEET_STRATEGY_MODULES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+});
+
+/** How long one run may take before it is stopped and recorded as failed with reason `timeout`. */
+export const RunTimeoutEnv = z.object({
+  /** Used when a job does not carry its own (sweeps calibrated at submit do). @defaultValue 30000 */
+  RUN_TIMEOUT_MS: positiveInt(30_000),
 });

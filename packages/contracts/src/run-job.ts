@@ -21,6 +21,8 @@ export const RunJob = z.strictObject({
   start: z.iso.date(),
   end: z.iso.date(),
   settings: BacktestSettings,
+  /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
+  runTimeoutMs: z.number().int().positive().optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
 });
 export type RunJob = z.infer<typeof RunJob>;

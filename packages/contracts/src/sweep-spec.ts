@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BacktestSettings } from './backtest-settings.js';
+import { BacktestSettings, BacktestSettingsOverrides } from './backtest-settings.js';
+import { expressionNames, parseExpression } from './expression.js';
 import { ParamDomain } from './param-domain.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
@@ -10,11 +11,50 @@ export const SymbolName = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9._^=-]{0,31}$/, { message: 'must be 1–32 upper-case letters, digits or . _ - ^ =' });
 
-/** One strategy of a sweep and the domain of each of its parameters. */
-export const SweepStrategy = z.strictObject({
-  name: z.string().min(1),
-  params: z.record(z.string(), ParamDomain).default({}),
-});
+/** How a strategy's parameter combinations are chosen: all of them, or a seeded random sample of them. */
+export const SearchMethod = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('grid') }),
+  z.strictObject({
+    type: z.literal('random'),
+    samples: z.number().int().positive({ message: 'must be > 0' }),
+    /** @defaultValue 0 */
+    seed: z.number().int().default(0),
+  }),
+]);
+export type SearchMethod = z.infer<typeof SearchMethod>;
+
+/**
+ * One strategy of a sweep: the domain of each parameter, constraints that prune combinations before they are counted
+ * (`where: fast < slow`), how combinations are chosen, and optional settings that override the sweep's.
+ */
+export const SweepStrategy = z
+  .strictObject({
+    name: z.string().min(1),
+    params: z.record(z.string(), ParamDomain).default({}),
+    where: z
+      .union([z.string(), z.array(z.string())])
+      .transform((w) => (Array.isArray(w) ? w : [w]))
+      .default([]),
+    /** @defaultValue grid */
+    search: SearchMethod.default({ type: 'grid' }),
+    ...BacktestSettingsOverrides.shape,
+  })
+  .superRefine((strategy, ctx) => {
+    strategy.where.forEach((text, i) => {
+      try {
+        const unknown = expressionNames(parseExpression(text)).filter((n) => !(n in strategy.params));
+        if (unknown.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['where', i],
+            message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'})`,
+          });
+        }
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['where', i], message: (error as Error).message });
+      }
+    });
+  });
 export type SweepStrategy = z.infer<typeof SweepStrategy>;
 
 /**
@@ -35,6 +75,8 @@ export const SweepSpec = z
     start: IsoDate,
     end: IsoDate,
     ...BacktestSettings.shape,
+    /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
+    runTimeoutMs: z.number().int().positive().optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })

@@ -89,7 +89,8 @@ export async function upsertBars(
 const LOAD_PAGE_ROWS = 20_000;
 
 /**
- * Loads a symbol's bars in `[from, to]` (epoch ms, inclusive) into float64 columns with one query, read through a
+ * Loads a symbol's bars in `[from, to]` (epoch ms, inclusive) into float64 columns in shared memory (a
+ * `SharedArrayBuffer`, so threads can read them without copying) with one query, read through a
  * server-side cursor `pageRows` rows at a time straight into arrays sized by a count taken first, so even a million
  * bars never exist as a million row objects. Count, cursor and {@link BarColumns.dataVersion} come from one
  * repeatable-read snapshot, so the version always describes exactly the bars returned, even while an import commits.
@@ -128,17 +129,19 @@ export async function loadBars(
         .where('ts', '<=', new Date(to));
       const { n } = await inRange.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const length = Number(n);
+      // Shared memory, so the worker's engine threads read these very bytes instead of a copy per cached series.
+      const column = () => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
       const columns: BarColumns = {
         symbol,
         interval,
         dataVersion: series?.version ?? null,
         length,
-        time: new Float64Array(length),
-        open: new Float64Array(length),
-        high: new Float64Array(length),
-        low: new Float64Array(length),
-        close: new Float64Array(length),
-        volume: new Float64Array(length),
+        time: column(),
+        open: column(),
+        high: column(),
+        low: column(),
+        close: column(),
+        volume: column(),
       };
       if (length === 0) return columns;
 

@@ -1,6 +1,7 @@
 export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { expressionToSql, FilterError } from './expression-to-sql.js';
 export { findDataVersion } from './find-data-version.js';
 export {
   type BarSeriesKey,
@@ -12,15 +13,21 @@ export {
 export { listBarSeries } from './list-bar-series.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
-export { countRuns, failedRuns, type RankableMetric, RankableMetrics, type RunRow, topRuns } from './run-queries.js';
+export { type RankableMetric, RankableMetrics } from './rankable-metrics.js';
+export { countRuns, failedRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export {
+  cancelSweep,
   createSweep,
+  deleteFailedRuns,
+  findQuietSweeps,
   findSweep,
   listSweeps,
   type NewSweep,
+  nextRequeueGeneration,
   recordEnqueuedJobs,
   type SweepRow,
+  storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';

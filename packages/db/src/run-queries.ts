@@ -1,24 +1,9 @@
+import type { Expression } from '@fleet/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
+import { expressionToSql } from './expression-to-sql.js';
+import { ascendingMetrics, type RankableMetric, RankableMetrics } from './rankable-metrics.js';
 import type { Database, RunsTable } from './schema.js';
-
-/** Metrics a leaderboard can be ordered by, mapped to their column; higher is better except where noted. */
-export const RankableMetrics = {
-  sharpe: 'sharpe',
-  sortino: 'sortino',
-  totalReturn: 'total_return',
-  cagr: 'cagr',
-  calmar: 'calmar',
-  profitFactor: 'profit_factor',
-  winRate: 'win_rate',
-  finalEquity: 'final_equity',
-  /** Drawdowns are stored as positive fractions, so the best run has the smallest. */
-  maxDrawdown: 'max_drawdown',
-  volatility: 'volatility',
-} as const;
-export type RankableMetric = keyof typeof RankableMetrics;
-
-const ascendingMetrics: ReadonlySet<RankableMetric> = new Set(['maxDrawdown', 'volatility']);
 
 /** A stored run as callers see it. */
 export type RunRow = Selectable<RunsTable>;
@@ -32,19 +17,42 @@ export type RunRow = Selectable<RunsTable>;
 export async function topRuns(
   db: Kysely<Database>,
   sweepId: string,
-  options: { by?: RankableMetric; limit?: number } = {},
+  options: { by?: RankableMetric; limit?: number; where?: Expression } = {},
 ): Promise<RunRow[]> {
   const by = options.by ?? 'sharpe';
   const direction = ascendingMetrics.has(by) ? sql`asc` : sql`desc`;
+  const filter = options.where ? expressionToSql(options.where) : sql`true`;
   return db
     .selectFrom('runs')
     .selectAll()
     .where('sweep_id', '=', sweepId)
     .where('status', '=', 'succeeded')
+    .where(sql<boolean>`coalesce(${filter}, false)`)
     .orderBy(sql`${sql.ref(RankableMetrics[by])} ${direction} nulls last`)
     .orderBy('run_index')
     .limit(options.limit ?? 10)
     .execute();
+}
+
+/**
+ * Streams every run of a sweep in run-index order, a page at a time (keyset pagination, so each page is one indexed
+ * query and memory stays bounded however large the sweep is).
+ */
+export async function* streamRuns(db: Kysely<Database>, sweepId: string, pageSize = 5_000): AsyncGenerator<RunRow[]> {
+  let after = -1;
+  for (;;) {
+    const page = await db
+      .selectFrom('runs')
+      .selectAll()
+      .where('sweep_id', '=', sweepId)
+      .where('run_index', '>', after)
+      .orderBy('run_index')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return;
+    yield page;
+    after = (page[page.length - 1] as RunRow).run_index;
+  }
 }
 
 /** Failed runs of a sweep with their reasons, in manifest order. */

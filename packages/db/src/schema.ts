@@ -21,6 +21,8 @@ export interface SweepsTable {
   created_at: Generated<Date>;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  requeue_generation: Generated<number>;
+  last_progress_at: Generated<Date>;
 }
 
 export interface RunsTable {

@@ -96,6 +96,7 @@ export async function storeRunOutcomes(
           succeeded: sql`succeeded + ${t.succeeded}`,
           failed: sql`failed + ${t.failed}`,
           started_at: sql`coalesce(started_at, now())`,
+          last_progress_at: sql`now()`,
           status: sql`case
             when status = 'cancelled' then status
             when ${done} then case when failed + ${t.failed} > 0 then 'completed_with_failures' else 'completed' end

@@ -1,5 +1,5 @@
 import type { SweepProgress, SweepStatus } from '@fleet/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, SweepsTable } from './schema.js';
 
 /** A stored sweep as callers see it. */
@@ -53,7 +53,10 @@ export async function createSweep(
 export async function recordEnqueuedJobs(db: Kysely<Database>, sweepId: string, enqueuedJobs: number): Promise<void> {
   await db
     .updateTable('sweeps')
-    .set((eb) => ({ enqueued_jobs: eb.fn('greatest', ['enqueued_jobs', eb.val(enqueuedJobs)]) }))
+    .set((eb) => ({
+      enqueued_jobs: eb.fn('greatest', ['enqueued_jobs', eb.val(enqueuedJobs)]),
+      last_progress_at: sql`now()`,
+    }))
     .where('id', '=', sweepId)
     .execute();
 }
@@ -80,4 +83,78 @@ export function toSweepProgress(row: SweepRow): SweepProgress {
 /** The most recent sweeps first. */
 export async function listSweeps(db: Kysely<Database>, limit = 50): Promise<SweepRow[]> {
   return db.selectFrom('sweeps').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/**
+ * Cancels a sweep that has not finished: Postgres records it first, so workers skip its remaining jobs even if
+ * removing them from Redis is interrupted. Returns the sweep as it is now (unchanged when it had already finished).
+ */
+export async function cancelSweep(db: Kysely<Database>, sweepId: string): Promise<SweepRow | undefined> {
+  const cancelled = await db
+    .updateTable('sweeps')
+    .set({ status: 'cancelled', finished_at: sql`now()` })
+    .where('id', '=', sweepId)
+    .where('status', 'in', ['queued', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+  return cancelled ?? findSweep(db, sweepId);
+}
+
+/** Takes the next requeue generation of a sweep, which names the job ids of one reconcile or retry. */
+export async function nextRequeueGeneration(db: Kysely<Database>, sweepId: string): Promise<number> {
+  const row = await db
+    .updateTable('sweeps')
+    .set({ requeue_generation: sql`requeue_generation + 1`, last_progress_at: sql`now()` })
+    .where('id', '=', sweepId)
+    .returning('requeue_generation')
+    .executeTakeFirstOrThrow();
+  return row.requeue_generation;
+}
+
+/**
+ * Deletes the failed runs of a sweep so they can run again, in one transaction with its counters and status
+ * (back to `running`). Returns the run indexes deleted.
+ */
+export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('sweeps').select('id').where('id', '=', sweepId).forUpdate().execute();
+    const deleted = await trx
+      .deleteFrom('runs')
+      .where('sweep_id', '=', sweepId)
+      .where('status', '=', 'failed')
+      .returning('run_index')
+      .execute();
+    if (deleted.length > 0) {
+      await trx
+        .updateTable('sweeps')
+        .set({
+          failed: sql`failed - ${deleted.length}`,
+          status: 'running',
+          finished_at: null,
+          last_progress_at: sql`now()`,
+        })
+        .where('id', '=', sweepId)
+        .execute();
+    }
+    return deleted.map((r) => r.run_index).sort((a, b) => a - b);
+  });
+}
+
+/** Which run indexes of a sweep have a row, as a bitmap indexed by run index (1 byte per planned run). */
+export async function storedRunBitmap(db: Kysely<Database>, sweepId: string, total: number): Promise<Uint8Array> {
+  const bitmap = new Uint8Array(total);
+  const rows = await db.selectFrom('runs').select('run_index').where('sweep_id', '=', sweepId).execute();
+  for (const r of rows) if (r.run_index < total) bitmap[r.run_index] = 1;
+  return bitmap;
+}
+
+/** Unfinished sweeps with no progress since `quietSince`: candidates for reconciliation. */
+export async function findQuietSweeps(db: Kysely<Database>, quietSince: Date): Promise<SweepRow[]> {
+  return db
+    .selectFrom('sweeps')
+    .selectAll()
+    .where('status', 'in', ['queued', 'running'])
+    .where('last_progress_at', '<', quietSince)
+    .orderBy('last_progress_at')
+    .execute();
 }

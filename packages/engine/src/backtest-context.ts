@@ -53,7 +53,7 @@ export class BacktestContext<M> implements StrategyContext {
   }
 
   get time(): number {
-    return this.#parts.series.time[this.#parts.cursor.index] as number;
+    return this.#parts.series.time[this.#parts.cursor.index] ?? Number.NaN;
   }
 
   get position(): number {
@@ -84,6 +84,7 @@ export class BacktestContext<M> implements StrategyContext {
   #submit(side: OrderSide, request: OrderRequest | undefined): void {
     const { series, cursor, math, portfolio, broker, risk, sizer } = this.#parts;
     const index = cursor.index;
+    if (index < 0) throw new InvariantViolationError('orders can only be placed once bars have started (from onBar)');
     const close = series.close[index] as number;
     const type = request?.type ?? OrderType.Market;
     const price = type === OrderType.Market ? Number.NaN : (request?.price ?? Number.NaN);

@@ -36,6 +36,7 @@ export interface LoopParts<M> {
  * 3. **Mark** — equity is marked at bar t's close.
  *
  * Hence a signal on bar t's close fills at bar t+1's open, and an order placed on the last bar never fills.
+ * `onStart` runs before bar 0 (lines read `NaN`, no orders), `onStop` after the last bar.
  * The loop allocates nothing on bars where no order is pending and the strategy does nothing.
  */
 export function runBacktestLoop<M>(parts: LoopParts<M>): LoopOutput {
@@ -54,7 +55,7 @@ export function runBacktestLoop<M>(parts: LoopParts<M>): LoopOutput {
     },
   });
   context.attach(strategy);
-  cursor.index = 0;
+  cursor.index = -1;
   strategy.onStart?.(context);
   for (let index = 0; index < length; index++) {
     cursor.index = index;

@@ -15,5 +15,13 @@ export {
 } from './errors.js';
 export { type Trade, TradeSide } from './portfolio/trade.js';
 export { runBacktest } from './run-backtest.js';
-export { runSweep, type SweepError, type SweepOutcome } from './run-sweep.js';
-export { listStrategies, parseStrategyParams, type StrategyInfo } from './strategy/strategy-registry.js';
+export { type RunSweepOptions, runSweep, type SweepError, type SweepOutcome } from './run-sweep.js';
+export type { Strategy, StrategyContext } from './strategy/strategy.js';
+export { defineStrategy, type RegisteredStrategy, type StrategyDefinition } from './strategy/strategy-definition.js';
+export {
+  listStrategies,
+  parseStrategyParams,
+  registerStrategy,
+  type StrategyInfo,
+} from './strategy/strategy-registry.js';
+export type { StrategySetup } from './strategy/strategy-setup.js';

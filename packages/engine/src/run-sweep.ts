@@ -24,6 +24,15 @@ function toSweepError(error: unknown): SweepError {
   return { name: error instanceof Error ? error.name : 'Error', code: 'ENGINE_UNEXPECTED', message };
 }
 
+/** Options of {@link runSweep}. */
+export interface RunSweepOptions {
+  /**
+   * Called with each outcome as soon as it is known, in input order, so a caller on another thread can report
+   * progress run by run (and tell which run was in flight if the thread has to be stopped).
+   */
+  onOutcome?: (outcome: SweepOutcome, index: number) => void;
+}
+
 /**
  * Runs many parameter sets of one strategy over the same bars, the shape a worker gets from a sweep. The bars and
  * base config are checked once and each indicator is computed once per distinct period and shared by every run.
@@ -38,22 +47,30 @@ export function runSweep(
   series: BarSeries,
   base: SweepBaseConfig,
   paramSets: readonly Readonly<Record<string, number>>[],
+  options: RunSweepOptions = {},
 ): SweepOutcome[] {
+  const report = (outcome: SweepOutcome, index: number) => {
+    options.onOutcome?.(outcome, index);
+    return outcome;
+  };
   let checked: SweepBaseConfig;
   try {
     checked = parseSweepBaseConfig(base);
     validateBars(series);
   } catch (error) {
     const failure = { ok: false, error: toSweepError(error) } as const;
-    return paramSets.map(() => failure);
+    return paramSets.map((_, i) => report(failure, i));
   }
   const indicators = new IndicatorCache(series);
-  return paramSets.map((params): SweepOutcome => {
+  return paramSets.map((params, i): SweepOutcome => {
     try {
       const strategy = prepareStrategy(checked.strategy, params);
-      return { ok: true, result: simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic }) };
+      return report(
+        { ok: true, result: simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic }) },
+        i,
+      );
     } catch (error) {
-      return { ok: false, error: toSweepError(error) };
+      return report({ ok: false, error: toSweepError(error) }, i);
     }
   });
 }

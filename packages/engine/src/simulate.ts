@@ -65,7 +65,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
   const trades: Trade[] = [];
   let winningTrades = 0;
   for (const position of closed) {
-    if (math.compare(position.pnl, math.zero) > 0) winningTrades++;
+    if (math.sign(position.pnl) > 0) winningTrades++;
     tradePnls.push(math.toNumber(position.pnl));
     trades.push({
       entryTime: position.entryTime,

@@ -18,7 +18,9 @@ export interface SubmitSweepOptions {
   spec: SweepSpec;
   /** Makes the submit idempotent: the same key resumes the same sweep instead of creating a new one. */
   idempotencyKey?: string;
-  /** Runs carried by one job; a daily backtest takes about a millisecond, so one run per job would drown in queue overhead. @defaultValue 25 */
+  /** The sweep's plan, when the caller already counted it (for validation or a size check); its id is kept. */
+  plan?: SweepPlan;
+  /** Runs carried by one job, when no plan is given; a daily backtest takes about a millisecond, so one run per job would drown in queue overhead. @defaultValue 25 */
   runsPerJob?: number;
   /** Jobs per `addBulk` call. @defaultValue 500 */
   chunkSize?: number;
@@ -48,7 +50,7 @@ export interface SubmittedSweep {
 export async function submitSweep(options: SubmitSweepOptions): Promise<SubmittedSweep> {
   const { db, queue, spec } = options;
   const chunkSize = options.chunkSize ?? 500;
-  const fresh = new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
+  const fresh = options.plan ?? new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
   const { sweep, created } = await createSweep(db, {
     id: fresh.sweepId,
     idempotencyKey: options.idempotencyKey ?? null,
@@ -61,7 +63,9 @@ export async function submitSweep(options: SubmitSweepOptions): Promise<Submitte
   let plan = fresh;
   if (!created) {
     const stored = SweepSpec.parse(sweep.spec);
-    if (canonicalJson(stored) !== canonicalJson(SweepSpec.parse(spec))) {
+    // The run timeout is derived at submit from a timing, so it may differ between two submits of the same file.
+    const runsOf = ({ runTimeoutMs: _timeout, ...rest }: SweepSpec) => canonicalJson(rest);
+    if (runsOf(stored) !== runsOf(SweepSpec.parse(spec))) {
       throw new SweepConflictError(
         `sweep key '${options.idempotencyKey}' already names sweep ${sweep.id} with a different spec; use another --id`,
       );

@@ -1,10 +1,15 @@
-import { SweepSpec } from '@fleet/contracts';
+import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
 import { SweepPlan } from './sweep-plan.js';
 
-const spec = (strategies: SweepSpec['strategies'], symbols = ['ORCL', 'NVDA']) =>
-  SweepSpec.parse({ name: 't', symbols, start: '2000-01-01', end: '2001-01-01', strategies });
+const spec = (
+  strategies: SweepSpecInput['strategies'],
+  symbols = ['ORCL', 'NVDA'],
+  extra: Partial<SweepSpecInput> = {},
+) => SweepSpec.parse({ name: 't', symbols, start: '2000-01-01', end: '2001-01-01', strategies, ...extra });
 const ID = '00000000-0000-4000-8000-000000000000';
+const allRuns = (plan: SweepPlan) =>
+  [...plan.jobs()].flatMap((j) => j.data.runs.map((r) => ({ ...r, symbol: j.data.symbol, strategy: j.data.strategy })));
 
 describe('SweepPlan', () => {
   it('counts runs as the product of parameter value counts × symbols, summed over strategies', () => {
@@ -20,6 +25,7 @@ describe('SweepPlan', () => {
     expect(plan.totalJobs, 'jobs never span two strategy/symbol segments').toBe(
       2 * Math.ceil(30 / 7) + 2 * Math.ceil(6 / 7),
     );
+    expect(allRuns(plan)).toHaveLength(plan.totalRuns);
   });
 
   it('counts decimal ranges as a person would, without float drift', () => {
@@ -27,24 +33,16 @@ describe('SweepPlan', () => {
       runsPerJob: 10,
     });
     expect(plan.totalRuns).toBe(3);
-    const values = [...plan.jobs()].flatMap((j) => j.data.runs.map((r) => r.params.k));
-    expect(values).toEqual([0.1, 0.2, 0.3]);
+    expect(allRuns(plan).map((r) => r.params.k)).toEqual([0.1, 0.2, 0.3]);
   });
 
-  it('streams every run index exactly once, in order, with the parameters runAt reports', () => {
+  it('streams every run index exactly once, in order, and never repeats a combination', () => {
     const plan = new SweepPlan(spec([{ name: 's', params: { a: [1, 2, 3], b: { from: 1, to: 4, step: 1 } } }]), ID, {
       runsPerJob: 5,
     });
-    const runs = [...plan.jobs()].flatMap((j) => j.data.runs.map((r) => ({ ...r, symbol: j.data.symbol })));
+    const runs = allRuns(plan);
     expect(runs.map((r) => r.index)).toEqual([...Array(plan.totalRuns).keys()]);
-    for (const r of runs) {
-      const at = plan.runAt(r.index);
-      expect(at.run.params).toEqual(r.params);
-      expect(at.symbol).toBe(r.symbol);
-    }
-    expect(new Set(runs.map((r) => JSON.stringify([r.symbol, r.params]))).size, 'no combination repeats').toBe(
-      plan.totalRuns,
-    );
+    expect(new Set(runs.map((r) => JSON.stringify([r.symbol, r.params]))).size).toBe(plan.totalRuns);
   });
 
   it('enumerates parameters in sorted-name order, so a spec re-read from jsonb yields the same manifest', () => {
@@ -58,15 +56,105 @@ describe('SweepPlan', () => {
   });
 
   it('resumes from a job index with the same jobs a full pass yields from there', () => {
-    const plan = new SweepPlan(spec([{ name: 's', params: { a: { from: 1, to: 40, step: 1 } } }]), ID, {
-      runsPerJob: 3,
-    });
+    const plan = new SweepPlan(
+      spec([{ name: 's', params: { a: { from: 1, to: 40, step: 1 } }, where: 'a % 3 != 0' }]),
+      ID,
+      { runsPerJob: 3 },
+    );
     const all = [...plan.jobs()];
     expect([...plan.jobs(9)]).toEqual(all.slice(9));
     expect([...plan.jobs(plan.totalJobs)]).toEqual([]);
   });
 
-  it('counts a million-run grid instantly without materializing it', () => {
+  it('prunes combinations with where-constraints before counting', () => {
+    const plan = new SweepPlan(
+      spec(
+        [
+          {
+            name: 'sma_cross',
+            params: { fast: { from: 10, to: 100, step: 10 }, slow: { from: 10, to: 100, step: 10 } },
+            where: ['fast < slow'],
+          },
+        ],
+        ['A'],
+      ),
+      ID,
+      { runsPerJob: 100 },
+    );
+    expect(plan.totalRuns, '10 × 10 grid less the diagonal and the lower half').toBe(45);
+    expect(allRuns(plan).every((r) => (r.params.fast as number) < (r.params.slow as number))).toBe(true);
+  });
+
+  it('samples a random search reproducibly: the same seed gives the same runs, another seed others', () => {
+    const random = (seed: number) =>
+      new SweepPlan(
+        spec(
+          [
+            {
+              name: 's',
+              params: { a: { from: 1, to: 100, step: 1 }, b: { from: 1, to: 100, step: 1 } },
+              where: 'a < b',
+              search: { type: 'random', samples: 50, seed },
+            },
+          ],
+          ['A'],
+        ),
+        ID,
+        { runsPerJob: 20 },
+      );
+    const first = allRuns(random(7)).map((r) => r.params);
+    expect(first).toHaveLength(50);
+    expect(allRuns(random(7)).map((r) => r.params)).toEqual(first);
+    expect(allRuns(random(8)).map((r) => r.params)).not.toEqual(first);
+    expect(
+      first.every((p) => (p.a as number) < (p.b as number)),
+      'samples respect the constraints',
+    ).toBe(true);
+    expect(new Set(first.map((p) => `${p.a},${p.b}`)).size, 'no combination is sampled twice').toBe(50);
+  });
+
+  it('caps a random search at the size of its space', () => {
+    const plan = new SweepPlan(
+      spec([{ name: 's', params: { a: [1, 2, 3] }, search: { type: 'random', samples: 10 } }], ['A']),
+      ID,
+      { runsPerJob: 5 },
+    );
+    expect(plan.totalRuns).toBe(3);
+  });
+
+  it('gives each strategy its own costs and sizing when it sets them', () => {
+    const plan = new SweepPlan(
+      spec(
+        [
+          { name: 'a', params: {} },
+          { name: 'b', params: {}, commission: 0.002, size: 5 },
+        ],
+        ['A'],
+        { commission: '0.001' },
+      ),
+      ID,
+      { runsPerJob: 5 },
+    );
+    expect([...plan.jobs()].map((j) => [j.data.strategy, j.data.settings.commission, j.data.settings.size])).toEqual([
+      ['a', '0.001', 100],
+      ['b', '0.002', 5],
+    ]);
+  });
+
+  it('regroups a subset of runs into jobs with the same parameters as the full plan', () => {
+    const plan = new SweepPlan(spec([{ name: 's', params: { a: { from: 1, to: 30, step: 1 } } }]), ID, {
+      runsPerJob: 4,
+    });
+    const byIndex = new Map(allRuns(plan).map((r) => [r.index, r]));
+    const subset = new Set([0, 5, 6, 29, 30, 59]);
+    const regrouped = [...plan.jobsForRuns(subset)].flatMap((j) =>
+      j.runs.map((r) => ({ ...r, symbol: j.symbol, strategy: j.strategy })),
+    );
+    expect(regrouped.map((r) => r.index)).toEqual([0, 5, 6, 29, 30, 59]);
+    for (const r of regrouped) expect(r).toEqual(byIndex.get(r.index));
+  });
+
+  it('counts a million-run grid without materializing it', () => {
     const plan = new SweepPlan(
       spec([{ name: 's', params: { a: { from: 1, to: 1000, step: 1 }, b: { from: 1, to: 1000, step: 1 } } }], ['A']),
       ID,
@@ -74,7 +162,7 @@ describe('SweepPlan', () => {
     );
     expect(plan.totalRuns).toBe(1_000_000);
     expect(plan.totalJobs).toBe(20_000);
-    const last = plan.runAt(999_999);
-    expect(last.run.params).toEqual({ a: 1000, b: 1000 });
+    const [last] = [...plan.jobs(19_999)];
+    expect(last?.data.runs.at(-1)).toEqual({ index: 999_999, params: { a: 1000, b: 1000 } });
   });
 });

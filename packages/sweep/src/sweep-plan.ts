@@ -1,24 +1,18 @@
-import type { PlannedRun, RunJob, SweepSpec } from '@fleet/contracts';
-import { type ParamValues, paramValues } from './param-values.js';
-
-/** Thrown when a sweep cannot be planned (e.g. its run count is beyond what can be indexed). */
-export class SweepPlanError extends Error {
-  override readonly name = 'SweepPlanError';
-  readonly code = 'SWEEP_TOO_LARGE';
-}
+import type { BacktestSettings, PlannedRun, RunJob, SweepSpec } from '@fleet/contracts';
+import { CombinationSpace } from './combination-space.js';
+import { SweepPlanError } from './sweep-plan-error.js';
 
 /** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
 interface Segment {
   readonly strategy: string;
   readonly symbol: string;
+  readonly settings: BacktestSettings;
+  readonly space: CombinationSpace;
   /** Index of the segment's first run in the sweep. */
   readonly firstRun: number;
-  readonly runs: number;
   /** Index of the segment's first job in the sweep. */
   readonly firstJob: number;
   readonly jobs: number;
-  readonly paramNames: readonly string[];
-  readonly values: readonly ParamValues[];
 }
 
 /** One job of a plan: its deterministic index in the sweep and its payload. */
@@ -27,11 +21,22 @@ export interface PlannedJob {
   readonly data: RunJob;
 }
 
+/** The settings one strategy's runs use: the sweep's, overridden by any the strategy sets. */
+export function strategySettings(spec: SweepSpec, strategyIndex: number): BacktestSettings {
+  const s = spec.strategies[strategyIndex];
+  return {
+    cash: s?.cash ?? spec.cash,
+    size: s?.size ?? spec.size,
+    commission: s?.commission ?? spec.commission,
+    slippageBps: s?.slippageBps ?? spec.slippageBps,
+  };
+}
+
 /**
- * The exact, deterministic layout of a sweep's runs and jobs, computed without materializing the grid: counting is
- * O(strategies × symbols) and jobs are streamed. Run indexes follow strategies in file order, then symbols in file
- * order, then parameter combinations with parameter names in sorted order (the last name varying fastest), so the
- * manifest can be re-enumerated from the stored spec alone.
+ * The exact, deterministic layout of a sweep's runs and jobs. Run indexes follow strategies in file order, then
+ * symbols in file order, then each strategy's {@link CombinationSpace} order, so the manifest can be re-enumerated
+ * from the stored spec alone. Counting never materializes the grid and jobs are streamed; a job never spans two
+ * (strategy, symbol) segments, so a worker loads one series per job.
  *
  * @example
  * const plan = new SweepPlan(spec, sweepId, { runsPerJob: 25 });
@@ -47,79 +52,86 @@ export class SweepPlan {
   constructor(
     private readonly spec: SweepSpec,
     readonly sweepId: string,
-    options: { runsPerJob: number },
+    options: { runsPerJob: number; spaces?: readonly CombinationSpace[] },
   ) {
     this.runsPerJob = options.runsPerJob;
     const segments: Segment[] = [];
     let runs = 0;
     let jobs = 0;
-    for (const strategy of spec.strategies) {
-      const paramNames = Object.keys(strategy.params).sort();
-      const values = paramNames.map((name) => paramValues(strategy.params[name] as never));
-      const combos = values.reduce((n, v) => n * v.count, 1);
+    spec.strategies.forEach((strategy, i) => {
+      const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`);
+      const settings = strategySettings(spec, i);
       for (const symbol of spec.symbols) {
-        const segmentJobs = Math.ceil(combos / this.runsPerJob);
+        const segmentJobs = Math.ceil(space.count / this.runsPerJob);
         segments.push({
           strategy: strategy.name,
           symbol,
+          settings,
+          space,
           firstRun: runs,
-          runs: combos,
           firstJob: jobs,
           jobs: segmentJobs,
-          paramNames,
-          values,
         });
-        runs += combos;
+        runs += space.count;
         jobs += segmentJobs;
         if (!Number.isSafeInteger(runs))
           throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
       }
-    }
+    });
     this.segments = segments;
     this.totalRuns = runs;
     this.totalJobs = jobs;
+  }
+
+  /**
+   * The same plan cut into jobs of another size, reusing the counted combination spaces (counting can be costly).
+   * `spec` may differ from this plan's only in what does not change the runs (e.g. `runTimeoutMs`).
+   */
+  withRunsPerJob(runsPerJob: number, spec: SweepSpec = this.spec): SweepPlan {
+    const spaces = this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
+    return new SweepPlan(spec, this.sweepId, { runsPerJob, spaces });
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */
   *jobs(fromJob = 0): Generator<PlannedJob> {
     for (const segment of this.segments) {
       if (fromJob >= segment.firstJob + segment.jobs) continue;
-      for (let j = Math.max(0, fromJob - segment.firstJob); j < segment.jobs; j++) {
-        const first = j * this.runsPerJob;
-        const last = Math.min(first + this.runsPerJob, segment.runs);
-        const runs: PlannedRun[] = [];
-        for (let c = first; c < last; c++)
-          runs.push({ index: segment.firstRun + c, params: this.paramsAt(segment, c) });
-        yield { jobIndex: segment.firstJob + j, data: this.jobData(segment, runs) };
+      const firstJob = Math.max(0, fromJob - segment.firstJob);
+      let position = firstJob * this.runsPerJob;
+      let runs: PlannedRun[] = [];
+      let jobIndex = segment.firstJob + firstJob;
+      for (const params of segment.space.combinations(position)) {
+        runs.push({ index: segment.firstRun + position++, params });
+        if (runs.length === this.runsPerJob) {
+          yield { jobIndex: jobIndex++, data: this.jobData(segment, runs) };
+          runs = [];
+        }
       }
+      if (runs.length > 0) yield { jobIndex, data: this.jobData(segment, runs) };
     }
   }
 
-  /** The planned run at a sweep-wide run index, for reconciling a manifest against stored rows. */
-  runAt(runIndex: number): { strategy: string; symbol: string; run: PlannedRun } {
-    const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.runs);
-    if (!segment) throw new RangeError(`run index ${runIndex} is outside the sweep's ${this.totalRuns} runs`);
-    const combo = runIndex - segment.firstRun;
-    return {
-      strategy: segment.strategy,
-      symbol: segment.symbol,
-      run: { index: runIndex, params: this.paramsAt(segment, combo) },
-    };
-  }
-
-  private paramsAt(segment: Segment, combo: number): Record<string, number> {
-    const params: Record<string, number> = {};
-    let rest = combo;
-    for (let p = segment.paramNames.length - 1; p >= 0; p--) {
-      const values = segment.values[p] as ParamValues;
-      params[segment.paramNames[p] as string] = values.at(rest % values.count);
-      rest = Math.floor(rest / values.count);
+  /** The jobs that would carry the given run indexes, for re-running a subset (reconcile, retry) with the same grouping. */
+  *jobsForRuns(runIndexes: ReadonlySet<number>): Generator<RunJob> {
+    for (const segment of this.segments) {
+      let runs: PlannedRun[] = [];
+      let position = 0;
+      const last = segment.firstRun + segment.space.count;
+      if (![...runIndexes].some((i) => i >= segment.firstRun && i < last)) continue;
+      for (const params of segment.space.combinations()) {
+        const index = segment.firstRun + position++;
+        if (!runIndexes.has(index)) continue;
+        runs.push({ index, params });
+        if (runs.length === this.runsPerJob) {
+          yield this.jobData(segment, runs);
+          runs = [];
+        }
+      }
+      if (runs.length > 0) yield this.jobData(segment, runs);
     }
-    return params;
   }
 
   private jobData(segment: Segment, runs: PlannedRun[]): RunJob {
-    const { cash, size, commission, slippageBps } = this.spec;
     return {
       sweepId: this.sweepId,
       strategy: segment.strategy,
@@ -127,7 +139,8 @@ export class SweepPlan {
       interval: this.spec.interval,
       start: this.spec.start,
       end: this.spec.end,
-      settings: { cash, size, commission, slippageBps },
+      settings: segment.settings,
+      ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       runs,
     };
   }

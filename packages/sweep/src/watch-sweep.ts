@@ -1,16 +1,8 @@
 import type { SweepProgress } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, toSweepProgress } from '@fleet/db';
+import { SweepNotFoundError } from './sweep-not-found-error.js';
 
 const finished = new Set(['completed', 'completed_with_failures', 'cancelled']);
-
-/** Thrown when a sweep id names no sweep. */
-export class SweepNotFoundError extends Error {
-  override readonly name = 'SweepNotFoundError';
-  readonly code = 'SWEEP_NOT_FOUND';
-  constructor(readonly sweepId: string) {
-    super(`no sweep with id ${sweepId}`);
-  }
-}
 
 /** The current progress of a sweep, read from Postgres (the source of truth). */
 export async function sweepProgress(db: Kysely<Database>, sweepId: string): Promise<SweepProgress> {

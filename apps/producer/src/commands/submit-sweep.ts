@@ -1,6 +1,18 @@
-import { listBarSeries } from '@fleet/db';
-import { listStrategies } from '@fleet/engine';
-import { checkSweepReferences, readSweepFile, SweepFileError, submitSweep, watchSweep } from '@fleet/sweep';
+import { randomUUID } from 'node:crypto';
+import { QueueNames } from '@fleet/contracts';
+import { listBarSeries, loadBars } from '@fleet/db';
+import { listStrategies, parseStrategyParams } from '@fleet/engine';
+import { countQueueWorkers } from '@fleet/queue';
+import {
+  calibrateSweep,
+  findSweepProblems,
+  readSweepFile,
+  runsPerJobFor,
+  SweepFileError,
+  SweepPlan,
+  submitSweep,
+  watchSweep,
+} from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';
 import { printResult } from '../print-result.js';
@@ -12,18 +24,76 @@ export interface SubmitOptions {
   wait?: boolean;
   json?: boolean;
   runsPerJob?: number;
+  maxRuns: number;
+  runTimeout?: number;
+  dryRun?: boolean;
 }
 
-/** `fleet sweep submit FILE`: validates, records the manifest, enqueues, and with `--wait` follows it to the end. */
+/** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
+export function defaultRunTimeoutMs(msPerRun: number): number {
+  return Math.max(10_000, Math.ceil(50 * msPerRun));
+}
+
+/** Thrown when a sweep has more runs than `--max-runs` allows. */
+export class SweepTooLargeError extends Error {
+  override readonly name = 'SweepTooLargeError';
+  readonly code = 'SWEEP_OVER_LIMIT';
+}
+
+/**
+ * `fleet sweep submit FILE`: validates everything before writing anything (schema, strategies, parameters, symbols,
+ * dates, size), calibrates job size on this machine, records the manifest, enqueues, and with `--wait` follows the
+ * sweep to the end. `--dry-run` stops after the estimate and writes nothing.
+ */
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
-  const spec = await readSweepFile(file);
-  const stored = await listBarSeries(ctx.db);
-  const problems = checkSweepReferences(spec, {
-    strategies: listStrategies().map((s) => s.name),
-    symbols: new Set(stored.filter((s) => s.interval === spec.interval).map((s) => s.symbol)),
+  const fileSpec = await readSweepFile(file);
+  const problems = findSweepProblems(fileSpec, {
+    strategies: listStrategies(),
+    series: (await listBarSeries(ctx.db)).map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
+    parseParams: parseStrategyParams,
   });
   if (problems.length > 0) throw new SweepFileError(file, problems);
+
+  const counted = new SweepPlan(fileSpec, randomUUID(), { runsPerJob: 1 });
+  if (counted.totalRuns > options.maxRuns) {
+    throw new SweepTooLargeError(
+      `${file}: the sweep has ${counted.totalRuns.toLocaleString('en')} runs, over the limit of ${options.maxRuns.toLocaleString('en')} (raise it with --max-runs)`,
+    );
+  }
+  const calibration = await calibrateSweep(fileSpec, (symbol, interval, from, to) =>
+    loadBars(ctx.db, symbol, interval, from, to),
+  );
+  // The timeout is written into the stored spec, so reconciled and retried runs get the same one.
+  const spec = {
+    ...fileSpec,
+    runTimeoutMs: options.runTimeout ?? fileSpec.runTimeoutMs ?? defaultRunTimeoutMs(calibration.msPerRun),
+  };
+  const plan = counted.withRunsPerJob(
+    options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns),
+    spec,
+  );
+  const workers = await countQueueWorkers(ctx.redis, ctx.env.FLEET_QUEUE_PREFIX, QueueNames.runs);
+  const cpuSeconds = (plan.totalRuns * calibration.msPerRun) / 1000;
+  const estimate = {
+    runs: plan.totalRuns,
+    jobs: plan.totalJobs,
+    runsPerJob: plan.runsPerJob,
+    msPerRun: Number(calibration.msPerRun.toFixed(3)),
+    cpuSeconds: Number(cpuSeconds.toFixed(1)),
+    workers,
+    etaSeconds: Number((cpuSeconds / Math.max(1, workers)).toFixed(1)),
+  };
+  if (options.dryRun) {
+    printResult(options.json === true, { dryRun: true, ...estimate }, () =>
+      [
+        `${spec.name}: ${estimate.runs} runs in ${estimate.jobs} jobs of up to ${estimate.runsPerJob} runs`,
+        `about ${estimate.msPerRun} ms per run here: ${estimate.cpuSeconds} CPU seconds, ETA ~${estimate.etaSeconds} s with ${Math.max(1, workers)} worker(s)${workers ? '' : ' (none connected now)'}`,
+        'dry run: nothing was written or enqueued',
+      ].join('\n'),
+    );
+    return;
+  }
 
   const interactive = isInteractive() && !options.json;
   const enqueueing = new ProgressReporter('enqueue', 'jobs', interactive);
@@ -31,14 +101,14 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     db: ctx.db,
     queue: ctx.queue,
     spec,
+    plan,
     ...(options.id ? { idempotencyKey: options.id } : {}),
-    ...(options.runsPerJob ? { runsPerJob: options.runsPerJob } : {}),
     onProgress: (done, total) => enqueueing.update({ done, total }),
   });
   enqueueing.stop();
   if (!options.json) {
     process.stderr.write(
-      `sweep ${submitted.sweepId} '${spec.name}': ${submitted.total} runs in ${submitted.jobs} jobs` +
+      `sweep ${submitted.sweepId} '${spec.name}': ${submitted.total} runs in ${submitted.jobs} jobs, ETA ~${estimate.etaSeconds} s` +
         `${submitted.created ? '' : ` (resumed; ${submitted.enqueuedNow} jobs enqueued now)`}\n`,
     );
   }
@@ -58,9 +128,9 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
   const waited = final
     ? { status: final.status, succeeded: final.succeeded, failed: final.failed, elapsedMs, runsPerSecond }
     : {};
-  printResult(options.json === true, { ...submitted, ...waited }, () =>
+  printResult(options.json === true, { ...submitted, runsPerJob: plan.runsPerJob, ...waited }, () =>
     final
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded, ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
-      : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep status ${submitted.sweepId}`,
+      : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,
   );
 }

@@ -1,3 +1,4 @@
+import { parseExpression } from '@fleet/contracts';
 import { type RankableMetric, RankableMetrics, topRuns } from '@fleet/db';
 import { sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
@@ -10,10 +11,11 @@ export const metricNames = Object.keys(RankableMetrics) as RankableMetric[];
 export async function results(
   ctx: CliContext,
   sweepId: string,
-  options: { top: number; by: RankableMetric; json?: boolean },
+  options: { top: number; by: RankableMetric; where?: string; json?: boolean },
 ): Promise<void> {
   await sweepProgress(ctx.db, sweepId);
-  const rows = await topRuns(ctx.db, sweepId, { by: options.by, limit: options.top });
+  const where = options.where ? parseExpression(options.where) : undefined;
+  const rows = await topRuns(ctx.db, sweepId, { by: options.by, limit: options.top, ...(where ? { where } : {}) });
   const runs = rows.map((r) => ({
     runIndex: r.run_index,
     strategy: r.strategy,

@@ -13,19 +13,36 @@ import { plainSmaCross } from './plain-sma-cross.js';
  * single run (exact decimal accounting), as a sweep, with float-only accounting in the same engine, and as a plain
  * float loop with no engine at all, then prints the ratios. With `--json` the last stdout line is one JSON object.
  */
-const MIN_SECONDS = 1.5;
+const ROUNDS = 9;
+const ROUND_SECONDS = 0.2;
 
-function measure(work: () => void): { runs: number; seconds: number } {
-  for (let i = 0; i < 50; i++) work();
+/** Runs `work` for about {@link ROUND_SECONDS} and returns runs per second. */
+function round(work: () => void): number {
   let runs = 0;
   const start = process.hrtime.bigint();
   let elapsed = 0;
-  while (elapsed < MIN_SECONDS) {
-    for (let i = 0; i < 20; i++) work();
-    runs += 20;
+  while (elapsed < ROUND_SECONDS) {
+    for (let i = 0; i < 10; i++) work();
+    runs += 10;
     elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   }
-  return { runs, seconds: elapsed };
+  return runs / elapsed;
+}
+
+/**
+ * Best runs per second of each workload over interleaved rounds: interleaving exposes every workload to the same
+ * machine load, and the best round is the least disturbed one, so ratios stay stable on a busy machine.
+ */
+function measure(workloads: Record<string, () => void>): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (const [name, work] of Object.entries(workloads)) {
+    for (let i = 0; i < 30; i++) work();
+    best[name] = 0;
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, work] of Object.entries(workloads)) best[name] = Math.max(best[name] ?? 0, round(work));
+  }
+  return best;
 }
 
 function loadOrcl(): BarSeries {
@@ -46,15 +63,17 @@ const paramSets: Record<string, number>[] = [];
 for (let fast = 5; fast <= 20; fast++) for (let slow = 25; slow <= 60; slow += 5) paramSets.push({ fast, slow });
 
 const bars = series.length;
-const single = measure(() => runBacktest(series, config));
-const sweep = measure(() => runSweep(series, base, paramSets));
-const float = measure(() => runBacktestWith(series, config, floatArithmetic));
-const plain = measure(() => plainSmaCross(series, 10, 30, 100, 0.001, 100_000));
-
-const barsPerSecond = (bars * single.runs) / single.seconds;
-const sweepSetsPerSecond = (paramSets.length * sweep.runs) / sweep.seconds;
-const floatBarsPerSecond = (bars * float.runs) / float.seconds;
-const plainBarsPerSecond = (bars * plain.runs) / plain.seconds;
+const runsPerSecond = measure({
+  single: () => runBacktest(series, config),
+  sweep: () => runSweep(series, base, paramSets),
+  float: () => runBacktestWith(series, config, floatArithmetic),
+  plain: () => plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
+});
+const perSecond = (name: string): number => runsPerSecond[name] ?? 0;
+const barsPerSecond = bars * perSecond('single');
+const sweepSetsPerSecond = paramSets.length * perSecond('sweep');
+const floatBarsPerSecond = bars * perSecond('float');
+const plainBarsPerSecond = bars * perSecond('plain');
 const report = {
   series: `${series.symbol} ${series.interval} (${bars} bars)`,
   strategy: 'sma_cross(10,30), 100 units, 0.1% commission',

@@ -35,26 +35,32 @@ export function validateBars(series: BarSeries): void {
   let previousTime = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
     const t = time[i] as number;
-    const o = open[i] as number;
-    const h = high[i] as number;
-    const l = low[i] as number;
-    const c = close[i] as number;
-    const v = volume[i] as number;
-    const fail = (rule: string): never => {
-      throw new InvalidDataError(symbol, isoTime(t), `bar ${i}: ${rule}`);
-    };
-    if (!Number.isFinite(t)) fail('time is not a finite number');
-    if (!(t > previousTime)) {
-      fail(t === previousTime ? 'duplicate timestamp' : 'timestamps must be strictly increasing');
-    }
-    if (!Number.isFinite(o) || !Number.isFinite(h) || !Number.isFinite(l) || !Number.isFinite(c)) {
-      fail('prices must be finite numbers');
-    }
-    if (!Number.isFinite(v)) fail('volume must be a finite number');
-    if (!(o > 0 && h > 0 && l > 0 && c > 0)) fail('prices must be > 0');
-    if (!(v >= 0)) fail('volume must be ≥ 0');
-    if (h < o || h < c) fail('high must be ≥ max(open, close)');
-    if (l > o || l > c) fail('low must be ≤ min(open, close)');
+    const rule = barProblem(
+      t,
+      previousTime,
+      open[i] as number,
+      high[i] as number,
+      low[i] as number,
+      close[i] as number,
+      volume[i] as number,
+    );
+    if (rule !== undefined) throw new InvalidDataError(symbol, isoTime(t), `bar ${i}: ${rule}`);
     previousTime = t;
   }
+}
+
+/** The first rule a bar breaks, or `undefined` for a good bar; allocation-free on the good path. */
+function barProblem(t: number, previousTime: number, o: number, h: number, l: number, c: number, v: number) {
+  if (!Number.isFinite(t)) return 'time is not a finite number';
+  if (t === previousTime) return 'duplicate timestamp';
+  if (!(t > previousTime)) return 'timestamps must be strictly increasing';
+  if (!Number.isFinite(o) || !Number.isFinite(h) || !Number.isFinite(l) || !Number.isFinite(c)) {
+    return 'prices must be finite numbers';
+  }
+  if (!Number.isFinite(v)) return 'volume must be a finite number';
+  if (!(o > 0 && h > 0 && l > 0 && c > 0)) return 'prices must be > 0';
+  if (!(v >= 0)) return 'volume must be ≥ 0';
+  if (h < o || h < c) return 'high must be ≥ max(open, close)';
+  if (l > o || l > c) return 'low must be ≤ min(open, close)';
+  return undefined;
 }

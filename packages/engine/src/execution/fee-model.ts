@@ -30,6 +30,6 @@ export function createFeeModel<M>(commission: Commission | undefined, math: Arit
     return { commission: (_notional, quantity) => floor(math.mul(amount, math.fromNumber(quantity))) };
   }
   const rate = math.parse(spec.rate);
-  if (math.compare(rate, math.zero) === 0) return { commission: () => floor(math.zero) };
+  if (math.sign(rate) === 0) return { commission: () => floor(math.zero) };
   return { commission: (notional) => floor(math.mul(notional, rate)) };
 }

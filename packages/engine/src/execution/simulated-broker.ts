@@ -107,7 +107,7 @@ export class SimulatedBroker<M> {
     const affordable =
       shortUnits > 0
         ? math.compare(portfolio.cash, math.add(math.mul(price, this.#units(shortUnits)), commission)) >= 0
-        : math.compare(cashAfter, math.zero) >= 0;
+        : math.sign(cashAfter) >= 0;
     if (!affordable) {
       this.rejectedCount++;
       this.#listener?.onOrderRejected({

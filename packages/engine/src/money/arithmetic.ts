@@ -17,6 +17,8 @@ export interface Arithmetic<M> {
   max(a: M, b: M): M;
   /** Negative, zero or positive like a comparator. */
   compare(a: M, b: M): number;
+  /** −1, 0 or 1; cheaper than comparing with zero. */
+  sign(value: M): number;
   /** Rounds down to whole units, for sizing orders. */
   floor(value: M): number;
   toNumber(value: M): number;

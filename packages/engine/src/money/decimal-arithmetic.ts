@@ -14,6 +14,7 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   div: (a, b) => a.dividedBy(b),
   max: (a, b) => (a.gte(b) ? a : b),
   compare: (a, b) => a.comparedTo(b),
+  sign: (value) => (value.isZero() ? 0 : value.isNegative() ? -1 : 1),
   floor: (value) => value.floor().toNumber(),
   toNumber: (value) => value.toNumber(),
   toString: toDecimalString,

@@ -14,6 +14,7 @@ export const floatArithmetic: Arithmetic<number> = {
   div: (a, b) => a / b,
   max: (a, b) => Math.max(a, b),
   compare: (a, b) => a - b,
+  sign: (value) => Math.sign(value),
   floor: (value) => Math.floor(value),
   toNumber: (value) => value,
   toString: (value) => String(value),

@@ -18,11 +18,16 @@ export class Line {
   }
 
   /**
-   * Value `ago` bars back from the current bar; `NaN` before the first bar or during an indicator's warm-up.
+   * Value `ago` bars back from the current bar; `NaN` before the first bar (including in `onStart`) or during an
+   * indicator's warm-up.
    * @defaultValue ago = 0
    */
   at(ago = 0): number {
-    if (!(ago >= 0)) throw new InvariantViolationError(`Line.at(${ago}): a strategy cannot look ahead`);
+    if (!(ago >= 0) || (ago | 0) !== ago) {
+      throw new InvariantViolationError(
+        `Line.at(${ago}): bars back must be a whole number ≥ 0; a strategy cannot look ahead`,
+      );
+    }
     const index = this.#cursor.index - ago;
     return index >= 0 ? (this.#values[index] as number) : Number.NaN;
   }

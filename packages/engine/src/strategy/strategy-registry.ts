@@ -15,6 +15,18 @@ const builtins: readonly RegisteredStrategy[] = [
 ];
 const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
 
+/**
+ * Adds a strategy defined outside the engine (a plugin module named in `FLEET_STRATEGY_MODULES`) so sweeps can name
+ * it. Every process that validates or runs it must register it: the CLI, and each worker thread.
+ * @throws {@link ConfigError} when the name is already taken
+ * @example
+ * registerStrategy(defineStrategy({ name: 'my_breakout', description: '…', params: z.strictObject({}), paramDocs: {}, create: … }));
+ */
+export function registerStrategy(strategy: RegisteredStrategy): void {
+  if (byName.has(strategy.name)) throw new ConfigError([`strategy '${strategy.name}' is already registered`]);
+  byName.set(strategy.name, strategy);
+}
+
 /** A strategy's public description, as the CLI and dashboard show it. */
 export interface StrategyInfo {
   readonly name: string;
@@ -29,7 +41,11 @@ export interface StrategyInfo {
  * listStrategies().map((s) => s.name); // ['sma_cross', …]
  */
 export function listStrategies(): StrategyInfo[] {
-  return builtins.map(({ name, description, paramDocs }) => ({ name, description, params: { ...paramDocs } }));
+  return [...byName.values()].map(({ name, description, paramDocs }) => ({
+    name,
+    description,
+    params: { ...paramDocs },
+  }));
 }
 
 /**

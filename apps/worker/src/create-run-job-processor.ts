@@ -1,0 +1,67 @@
+import { RunJob } from '@fleet/contracts';
+import { type Database, findSweep, type Kysely } from '@fleet/db';
+import { publishOutcomes, type Redis } from '@fleet/queue';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import type { BarCache } from './bar-cache.js';
+import { createSeriesLoader } from './create-series-loader.js';
+import type { EnginePool } from './engine-pool.js';
+import { executeRunJob } from './execute-run-job.js';
+import { SweepStatusCache } from './sweep-status-cache.js';
+
+/** Options of {@link createRunJobProcessor}. */
+export interface RunJobProcessorOptions {
+  db: Kysely<Database>;
+  redis: Redis;
+  prefix: string;
+  pool: EnginePool;
+  /** Bars kept across jobs; passed in so its owner can report its hits and misses. */
+  cache: BarCache;
+  /** Recorded in every outcome (see `resolveCodeVersion`). */
+  codeVersion: string;
+  /** Per-run timeout for jobs that carry none, in ms. */
+  defaultRunTimeoutMs: number;
+}
+
+/** What a processed job returns (kept small: results travel through the results stream, not the job). */
+export interface RunJobSummary {
+  runs: number;
+  failed: number;
+  skipped?: string;
+}
+
+/**
+ * Builds the BullMQ processor of the runs queue. It runs on the main thread but only waits: payload validation,
+ * cached bar loading and publishing are I/O, and the engine runs on the pool's threads, so lock renewal is never
+ * starved. Outcomes are published before the job completes; a crash in between re-runs the job, and the
+ * aggregator's unique run key absorbs the repeat.
+ */
+export function createRunJobProcessor(options: RunJobProcessorOptions): (job: Job) => Promise<RunJobSummary> {
+  const { db, redis, prefix, pool } = options;
+  const loadSeries = createSeriesLoader(db, options.cache);
+  const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
+  return async (job) => {
+    const parsed = RunJob.safeParse(job.data);
+    if (!parsed.success)
+      throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    // A cancelled (or deleted) sweep's remaining jobs end at once: nothing is computed or stored for them.
+    const status = await statuses.get(data.sweepId);
+    if (status === 'cancelled' || status === undefined)
+      return { runs: 0, failed: 0, skipped: status ?? 'sweep not found' };
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcomes = await executeRunJob(
+      data,
+      loadSeries,
+      (j, series, provenance) =>
+        pool.evaluate(j, series, {
+          runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
+          isolateCrashes: lastAttempt,
+          provenance,
+        }),
+      options.codeVersion,
+    );
+    await publishOutcomes(redis, prefix, outcomes);
+    return { runs: outcomes.length, failed: outcomes.filter((o) => o.status === 'failed').length };
+  };
+}

@@ -1,0 +1,128 @@
+import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
+import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
+
+/** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
+export interface ErrorData {
+  name: string;
+  code: string;
+  message: string;
+}
+
+/** Describes any thrown value by its stable name and code, never by class (errors cross thread boundaries). */
+export function describeError(error: unknown): ErrorData {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown };
+  return {
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    code: typeof e?.code === 'string' ? e.code : 'UNKNOWN',
+    message: typeof e?.message === 'string' ? e.message : String(error),
+  };
+}
+
+function toRunMetrics(m: PerformanceMetrics): RunMetrics {
+  return {
+    totalReturn: m.totalReturn,
+    cagr: m.cagr,
+    volatility: m.volatility,
+    sharpe: m.sharpe,
+    sortino: m.sortino,
+    maxDrawdown: m.maxDrawdown,
+    maxDrawdownDuration: m.maxDrawdownDuration,
+    calmar: m.calmar,
+    winRate: m.winRate,
+    profitFactor: m.profitFactor,
+    averageTrade: m.averageTrade,
+    exposure: m.exposure,
+  };
+}
+
+/**
+ * What every outcome records besides its result, so it can be reproduced: the engine and code that ran it and, once
+ * its bars were loaded, their data version.
+ */
+export interface RunProvenance {
+  engineVersion: string;
+  codeVersion: string;
+  dataVersion?: string;
+}
+
+/** The provenance of runs evaluated on loaded bars, whose data version is always known. */
+export type EvaluatedProvenance = Required<RunProvenance>;
+
+/** The failed outcome of one planned run of a job. */
+export function failedOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: RunProvenance,
+  error: ErrorData,
+  durationMs = 0,
+): RunOutcome {
+  return {
+    sweepId: job.sweepId,
+    runIndex: run.index,
+    strategy: job.strategy,
+    symbol: job.symbol,
+    params: run.params,
+    durationMs,
+    ...provenance,
+    status: 'failed',
+    error,
+  };
+}
+
+function toRunOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: EvaluatedProvenance,
+  outcome: SweepOutcome,
+  durationMs: number,
+): RunOutcome {
+  if (!outcome.ok) return failedOutcome(job, run, provenance, outcome.error, durationMs);
+  const r = outcome.result;
+  return {
+    sweepId: job.sweepId,
+    runIndex: run.index,
+    strategy: job.strategy,
+    symbol: job.symbol,
+    params: run.params,
+    durationMs,
+    ...provenance,
+    status: 'succeeded',
+    finalEquity: r.finalEquity,
+    closedTrades: r.closedTrades,
+    winningTrades: r.winningTrades,
+    metrics: toRunMetrics(r.metrics),
+  };
+}
+
+/**
+ * Runs a job's planned runs through the engine in sweep mode (indicators shared across runs) and reports each run's
+ * outcome as soon as it is known, already reduced to what is stored, so a thread sends back kilobytes, not equity
+ * curves. Bad parameters or an unknown strategy become failed outcomes; it never throws for a run's fault.
+ */
+export function evaluateRuns(
+  job: RunJob,
+  series: BarSeries,
+  provenance: EvaluatedProvenance,
+  onOutcome: (outcome: RunOutcome, index: number) => void,
+): void {
+  const { cash, size, commission, slippageBps } = job.settings;
+  let last = performance.now();
+  runSweep(
+    series,
+    {
+      strategy: job.strategy,
+      cash,
+      sizing: { kind: 'units', units: size },
+      commission: { kind: 'percent', rate: commission },
+      slippageBps,
+    },
+    job.runs.map((r) => r.params),
+    {
+      onOutcome: (outcome, i) => {
+        const now = performance.now();
+        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
+        last = now;
+      },
+    },
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Remembers each sweep's status for a few seconds, so a worker can skip the jobs of a cancelled sweep without one
+ * query per job; a cancel takes effect within `ttlMs` on every worker.
+ */
+export class SweepStatusCache {
+  private readonly entries = new Map<string, { status: string | undefined; at: number }>();
+
+  constructor(
+    private readonly lookup: (sweepId: string) => Promise<string | undefined>,
+    private readonly ttlMs = 2_000,
+  ) {}
+
+  async get(sweepId: string): Promise<string | undefined> {
+    const now = Date.now();
+    const hit = this.entries.get(sweepId);
+    if (hit && now - hit.at < this.ttlMs) return hit.status;
+    const status = await this.lookup(sweepId);
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(sweepId, { status, at: now });
+    return status;
+  }
+}

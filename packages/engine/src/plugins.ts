@@ -1,0 +1,1 @@
+export { loadStrategyModules } from './plugins/load-strategy-modules.js';

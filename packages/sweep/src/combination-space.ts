@@ -1,0 +1,141 @@
+import { type Expression, evaluateExpression, parseExpression, type SweepStrategy } from '@fleet/contracts';
+import { type ParamValues, paramValues } from './param-values.js';
+import { SweepPlanError } from './sweep-plan-error.js';
+
+/** Beyond this many raw combinations a strategy cannot be filtered or sampled in reasonable time at submit. */
+export const MAX_ENUMERATED_COMBINATIONS = 50_000_000;
+
+/** A 32-bit mix of (seed, ordinal): a reproducible pseudo-random priority for sampling without a stateful RNG. */
+function priority(seed: number, ordinal: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ ordinal;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Keeps the `size` smallest (priority, ordinal) pairs seen, as a binary max-heap. */
+function smallestPriorities(size: number) {
+  const heap: [number, number][] = [];
+  const greater = (a: [number, number], b: [number, number]) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+  const swap = (i: number, j: number) => {
+    [heap[i], heap[j]] = [heap[j] as [number, number], heap[i] as [number, number]];
+  };
+  return {
+    offer(item: [number, number]) {
+      if (heap.length < size) {
+        heap.push(item);
+        for (let i = heap.length - 1; i > 0 && greater(heap[i] as never, heap[(i - 1) >> 1] as never); i = (i - 1) >> 1)
+          swap(i, (i - 1) >> 1);
+      } else if (greater(heap[0] as never, item)) {
+        heap[0] = item;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let top = i;
+          if (l < heap.length && greater(heap[l] as never, heap[top] as never)) top = l;
+          if (r < heap.length && greater(heap[r] as never, heap[top] as never)) top = r;
+          if (top === i) break;
+          swap(i, top);
+          i = top;
+        }
+      }
+    },
+    ordinals: () => heap.map(([, ordinal]) => ordinal).sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The parameter combinations one strategy of a sweep runs, in a fixed order: the grid of its parameter domains
+ * (parameter names sorted, the last varying fastest), less the combinations its `where` constraints reject, or a
+ * seeded random sample of those. The count is exact and known up front; combinations are produced lazily, so even
+ * a million-combination grid is never held in memory.
+ *
+ * @example
+ * const space = new CombinationSpace(spec.strategies[0]);
+ * space.count;                         // e.g. 405 with `where: fast < slow`
+ * for (const params of space.combinations()) …
+ */
+export class CombinationSpace {
+  readonly names: readonly string[];
+  readonly count: number;
+  private readonly values: readonly ParamValues[];
+  private readonly rawCount: number;
+  private readonly constraints: readonly Expression[];
+  /** Sorted ordinals of the sampled combinations in the filtered grid, for random search. */
+  private readonly sample?: readonly number[];
+
+  constructor(strategy: SweepStrategy, path = 'strategies[?]') {
+    this.names = Object.keys(strategy.params).sort();
+    this.values = this.names.map((name) => paramValues(strategy.params[name] as never));
+    this.rawCount = this.values.reduce((n, v) => n * v.count, 1);
+    this.constraints = strategy.where.map((w) => parseExpression(w));
+    const mustEnumerate = this.constraints.length > 0 || strategy.search.type === 'random';
+    if (mustEnumerate && this.rawCount > MAX_ENUMERATED_COMBINATIONS) {
+      throw new SweepPlanError(
+        `${path}: ${this.rawCount} combinations are too many to filter or sample (limit ${MAX_ENUMERATED_COMBINATIONS}); narrow the parameter ranges`,
+      );
+    }
+    if (strategy.search.type === 'random') {
+      const { samples, seed } = strategy.search;
+      const kept = smallestPriorities(samples);
+      let ordinal = 0;
+      for (const _ of this.filtered()) {
+        kept.offer([priority(seed, ordinal), ordinal]);
+        ordinal++;
+      }
+      this.sample = kept.ordinals();
+      this.count = this.sample.length;
+    } else if (this.constraints.length > 0) {
+      let n = 0;
+      for (const _ of this.filtered()) n++;
+      this.count = n;
+    } else {
+      this.count = this.rawCount;
+    }
+  }
+
+  /** The combinations from position `from` (0-based, in this space's order) to the end. */
+  *combinations(from = 0): Generator<Record<string, number>> {
+    if (this.sample) {
+      let next = from;
+      let ordinal = 0;
+      for (const params of this.filtered()) {
+        if (next >= this.sample.length) return;
+        if (ordinal++ === this.sample[next]) {
+          next++;
+          yield params;
+        }
+      }
+      return;
+    }
+    if (this.constraints.length === 0) {
+      for (let raw = from; raw < this.rawCount; raw++) yield this.decode(raw);
+      return;
+    }
+    let position = 0;
+    for (const params of this.filtered()) if (position++ >= from) yield params;
+  }
+
+  private *filtered(): Generator<Record<string, number>> {
+    for (let raw = 0; raw < this.rawCount; raw++) {
+      const params = this.decode(raw);
+      if (this.constraints.every((c) => evaluateExpression(c, params))) yield params;
+    }
+  }
+
+  private decode(raw: number): Record<string, number> {
+    const digits = new Array<number>(this.names.length);
+    let rest = raw;
+    for (let p = this.names.length - 1; p >= 0; p--) {
+      const count = (this.values[p] as ParamValues).count;
+      digits[p] = rest % count;
+      rest = Math.floor(rest / count);
+    }
+    // Keys in sorted-name order, so stored params read the same everywhere.
+    const params: Record<string, number> = {};
+    this.names.forEach((name, p) => {
+      params[name] = (this.values[p] as ParamValues).at(digits[p] as number);
+    });
+    return params;
+  }
+}

@@ -1,0 +1,107 @@
+import { SweepSpec } from '@fleet/contracts';
+import { type Database, type Kysely, type RunRow, streamRuns } from '@fleet/db';
+import { loadStoredSweep } from './stored-sweep-plan.js';
+
+/** Formats `fleet sweep export` writes. */
+export const ExportFormats = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof ExportFormats)[number];
+
+const METRIC_COLUMNS = [
+  ['final_equity', 'finalEquity'],
+  ['closed_trades', 'closedTrades'],
+  ['winning_trades', 'winningTrades'],
+  ['total_return', 'totalReturn'],
+  ['cagr', 'cagr'],
+  ['volatility', 'volatility'],
+  ['sharpe', 'sharpe'],
+  ['sortino', 'sortino'],
+  ['max_drawdown', 'maxDrawdown'],
+  ['max_drawdown_duration', 'maxDrawdownDuration'],
+  ['calmar', 'calmar'],
+  ['win_rate', 'winRate'],
+  ['profit_factor', 'profitFactor'],
+  ['average_trade', 'averageTrade'],
+  ['exposure', 'exposure'],
+] as const satisfies readonly (readonly [keyof RunRow, string])[];
+
+const csvCell = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/**
+ * Writes every run of a sweep, one line per run in run-index order, with each parameter as its own column (the
+ * union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
+ * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
+ * exports in bounded memory.
+ *
+ * @example
+ * await exportRuns(db, sweepId, 'csv', (chunk) => new Promise((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))));
+ */
+export async function exportRuns(
+  db: Kysely<Database>,
+  sweepId: string,
+  format: ExportFormat,
+  write: (chunk: string) => Promise<void>,
+  onProgress?: (rows: number, total: number) => void,
+): Promise<number> {
+  const { row } = await loadStoredSweep(db, sweepId);
+  const spec = SweepSpec.parse(row.spec);
+  const paramNames = [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort();
+  const header = [
+    'run_index',
+    'strategy',
+    'symbol',
+    'status',
+    ...paramNames,
+    ...METRIC_COLUMNS.map(([c]) => c),
+    'error_code',
+    'error_message',
+    'data_version',
+    'engine_version',
+    'code_version',
+  ];
+  if (format === 'csv') await write(`${header.join(',')}\n`);
+  let rows = 0;
+  for await (const page of streamRuns(db, sweepId)) {
+    const lines = page.map((r) => {
+      if (format === 'jsonl') {
+        const metrics = Object.fromEntries(METRIC_COLUMNS.map(([column, key]) => [key, r[column]]));
+        const error =
+          r.status === 'failed' ? { error: { name: r.error_name, code: r.error_code, message: r.error_message } } : {};
+        return JSON.stringify({
+          runIndex: r.run_index,
+          strategy: r.strategy,
+          symbol: r.symbol,
+          status: r.status,
+          params: r.params,
+          ...metrics,
+          ...error,
+          dataVersion: r.data_version,
+          engineVersion: r.engine_version,
+          codeVersion: r.code_version,
+        });
+      }
+      return [
+        r.run_index,
+        r.strategy,
+        r.symbol,
+        r.status,
+        ...paramNames.map((p) => r.params[p]),
+        ...METRIC_COLUMNS.map(([c]) => r[c]),
+        r.error_code,
+        r.error_message,
+        r.data_version,
+        r.engine_version,
+        r.code_version,
+      ]
+        .map(csvCell)
+        .join(',');
+    });
+    await write(`${lines.join('\n')}\n`);
+    rows += page.length;
+    onProgress?.(rows, row.total);
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+import { type Database, findQuietSweeps, type Kysely } from '@fleet/db';
+import type { Redis, RunQueue } from '@fleet/queue';
+import { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
+
+/** Options of {@link startQuietSweepReconciler}. */
+export interface QuietSweepReconcilerOptions {
+  db: Kysely<Database>;
+  queue: RunQueue;
+  /** Connection for the round lock. */
+  redis: Redis;
+  /** How often to look for quiet sweeps, in ms. @defaultValue 60_000 */
+  intervalMs?: number;
+  /** An unfinished sweep with no enqueue or stored result for this long is reconciled, in ms. @defaultValue 120_000 */
+  quietMs?: number;
+  onReconciled?: (result: ReconcileResult) => void;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Periodically reconciles unfinished sweeps that have gone quiet, closing the gap when Redis loses jobs without
+ * anyone running `fleet sweep reconcile`. Only one process reconciles per round (a Redis lock), though a second
+ * one would be harmless. Returns a function that stops it.
+ */
+export function startQuietSweepReconciler(options: QuietSweepReconcilerOptions): () => Promise<void> {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const quietMs = options.quietMs ?? 120_000;
+  let running: Promise<void> = Promise.resolve();
+  const round = async () => {
+    const lock = `${options.queue.keys[''] ?? options.queue.name}:reconcile-lock`;
+    if ((await options.redis.set(lock, String(process.pid), 'PX', intervalMs, 'NX')) !== 'OK') return;
+    for (const sweep of await findQuietSweeps(options.db, new Date(Date.now() - quietMs))) {
+      const result = await reconcileSweep(options.db, options.queue, sweep.id);
+      if (result.requeuedRuns > 0) options.onReconciled?.(result);
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(round).catch((error: Error) => options.onError?.(error));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,43 @@
+import { type Database, type Kysely, storedRunBitmap } from '@fleet/db';
+import { liveSweepJobs, type RunQueue } from '@fleet/queue';
+import { requeueRuns } from './requeue-runs.js';
+import { loadStoredSweep } from './stored-sweep-plan.js';
+
+/** What {@link reconcileSweep} found and did. */
+export interface ReconcileResult {
+  sweepId: string;
+  /** Planned runs with no row. */
+  missing: number;
+  /** Of those, runs a waiting or running job still carries. */
+  covered: number;
+  /** Runs enqueued again, and the jobs that carry them. */
+  requeuedRuns: number;
+  requeuedJobs: number;
+}
+
+/**
+ * Makes sure every planned run of an unfinished sweep either has a row or a live job: runs with neither (lost with a
+ * Redis crash, a removed job, an interrupted submit) are enqueued again. Safe to run at any time and repeatedly: a
+ * run enqueued twice is stored once.
+ *
+ * @example
+ * const { requeuedRuns } = await reconcileSweep(db, queue, sweepId);
+ */
+export async function reconcileSweep(db: Kysely<Database>, queue: RunQueue, sweepId: string): Promise<ReconcileResult> {
+  const { row, plan } = await loadStoredSweep(db, sweepId);
+  const result = { sweepId, missing: 0, covered: 0, requeuedRuns: 0, requeuedJobs: 0 };
+  if (row.status !== 'queued' && row.status !== 'running') return result;
+  // Live jobs first: a run whose job completes between the two reads then has a row, and is not requeued needlessly.
+  const live = new Set((await liveSweepJobs(queue, sweepId)).flatMap((j) => j.runIndexes));
+  const stored = await storedRunBitmap(db, sweepId, plan.totalRuns);
+  const lost = new Set<number>();
+  for (let i = 0; i < plan.totalRuns; i++) {
+    if (stored[i]) continue;
+    result.missing++;
+    if (live.has(i)) result.covered++;
+    else lost.add(i);
+  }
+  result.requeuedJobs = await requeueRuns(db, queue, plan, lost);
+  result.requeuedRuns = lost.size;
+  return result;
+}

@@ -1,0 +1,48 @@
+// Test-only strategies that misbehave on purpose, loaded as a strategy plugin (FLEET_STRATEGY_MODULES) by the chaos
+// suite and the engine pool tests. Parameters choose the bar at which each misbehaves; -1 means never.
+import { defineStrategy, registerStrategy } from '@fleet/engine';
+import { z } from 'zod';
+
+const atBar = z.number().int().default(-1);
+
+registerStrategy(
+  defineStrategy({
+    name: 'poison_throw',
+    description: 'Throws on its first bar.',
+    params: z.strictObject({}),
+    paramDocs: {},
+    create: () => ({
+      onBar() {
+        throw new Error('poison strategy always throws');
+      },
+    }),
+  }),
+);
+
+registerStrategy(
+  defineStrategy({
+    name: 'poison_hang',
+    description: 'Never returns from onBar at bar `hangAt`.',
+    params: z.strictObject({ hangAt: atBar }),
+    paramDocs: { hangAt: 'bar index at which onBar never returns; -1 never' },
+    create: ({ hangAt }) => ({
+      onBar(ctx) {
+        if (ctx.index === hangAt) for (;;);
+      },
+    }),
+  }),
+);
+
+registerStrategy(
+  defineStrategy({
+    name: 'poison_exit',
+    description: 'Exits its thread or process at bar `exitAt`.',
+    params: z.strictObject({ exitAt: atBar }),
+    paramDocs: { exitAt: 'bar index at which it calls process.exit; -1 never' },
+    create: ({ exitAt }) => ({
+      onBar(ctx) {
+        if (ctx.index === exitAt) process.exit(3);
+      },
+    }),
+  }),
+);
