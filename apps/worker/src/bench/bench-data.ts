@@ -132,7 +132,7 @@ try {
     `import ${format(report.minuteBars)} synthetic minute bars: ${format(report.minuteImportRowsPerSecond)} rows/s`,
   );
   console.log(
-    `load ${format(report.minuteBars)} minute bars: cold ${format(report.minuteColdMs)} ms, cached ${report.minuteCachedMs} ms; ` +
+    `load ${format(report.minuteBars)} minute bars: cold ${format(report.minuteColdMs)} ms, cached ${report.minuteCachedMs} ms (median of 21); ` +
       `columns ${report.minuteColumnsMb} MB, peak RSS ${report.minutePeakRssMb} MB (${report.minuteBaselineRssMb} MB before the load)`,
   );
   if (json) console.log(JSON.stringify(report));
