@@ -13,8 +13,9 @@ sourceAliases.unshift({ find: /^@fleet\/engine\/plugins$/, replacement: `${packa
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
+    // The fastest chaos scenarios (test/chaos/ci) run with every test; the whole suite runs with `npm run test:chaos`.
     include: ['{apps,packages}/*/src/**/*.test.ts', '{apps,packages}/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'test/chaos/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/chaos/scenarios/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -46,3 +46,17 @@ registerStrategy(
     }),
   }),
 );
+
+registerStrategy(
+  defineStrategy({
+    name: 'chaos_spin',
+    description: 'Holds its thread for `spinMs` per run and never trades: a run of known length for the chaos suite.',
+    params: z.strictObject({ spinMs: z.number().nonnegative().default(5), n: z.number().int().default(0) }),
+    paramDocs: { spinMs: 'busy milliseconds per run', n: 'any number, to make distinct runs' },
+    create: ({ spinMs }) => {
+      const until = performance.now() + spinMs;
+      while (performance.now() < until);
+      return { onBar() {} };
+    },
+  }),
+);

@@ -1,9 +1,10 @@
-import { RunJob } from '@fleet/contracts';
+import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { BarCache } from './bar-cache.js';
+import { isServiceUnavailable } from './classify-error.js';
 import { createSeriesLoader } from './create-series-loader.js';
 import type { EnginePool } from './engine-pool.js';
 import { executeRunJob } from './execute-run-job.js';
@@ -21,6 +22,9 @@ export interface RunJobProcessorOptions {
   codeVersion: string;
   /** Per-run timeout for jobs that carry none, in ms. */
   defaultRunTimeoutMs: number;
+  /** How long a job waits before it is tried again while Postgres or Redis is unreachable, in ms. @defaultValue 5000 */
+  unavailableRetryMs?: number;
+  onServiceUnavailable?: (jobId: string | undefined, error: Error) => void;
 }
 
 /** What a processed job returns (kept small: results travel through the results stream, not the job). */
@@ -36,11 +40,28 @@ export interface RunJobSummary {
  * starved. Outcomes are published before the job completes; a crash in between re-runs the job, and the
  * aggregator's unique run key absorbs the repeat.
  */
-export function createRunJobProcessor(options: RunJobProcessorOptions): (job: Job) => Promise<RunJobSummary> {
+export function createRunJobProcessor(
+  options: RunJobProcessorOptions,
+): (job: Job, token?: string) => Promise<RunJobSummary> {
   const { db, redis, prefix, pool } = options;
   const loadSeries = createSeriesLoader(db, options.cache);
   const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
-  return async (job) => {
+  return async (job, token) => {
+    try {
+      return await process(job);
+    } catch (error) {
+      if (!isServiceUnavailable(error)) throw error;
+      // Back to the delayed set without spending an attempt: an outage must not turn runs into failures.
+      options.onServiceUnavailable?.(job.id, error as Error);
+      await job.moveToDelayed(Date.now() + (options.unavailableRetryMs ?? 5_000), token);
+      throw new DelayedError();
+    }
+  };
+
+  async function process(job: Job): Promise<RunJobSummary> {
+    const bytes = runJobBytes(job.data);
+    if (bytes > MAX_RUN_JOB_BYTES)
+      throw new UnrecoverableError(`job ${job.id} payload is ${bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit`);
     const parsed = RunJob.safeParse(job.data);
     if (!parsed.success)
       throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
@@ -63,5 +84,5 @@ export function createRunJobProcessor(options: RunJobProcessorOptions): (job: Jo
     );
     await publishOutcomes(redis, prefix, outcomes);
     return { runs: outcomes.length, failed: outcomes.filter((o) => o.status === 'failed').length };
-  };
+  }
 }

@@ -1,16 +1,17 @@
+import { hostname } from 'node:os';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase } from '@fleet/db';
-import { checkRedisPolicy, createRedisConnection, publishOutcomes } from '@fleet/queue';
+import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
-import { Worker } from 'bullmq';
+import { type Job, Worker } from 'bullmq';
 import { BarCache } from './bar-cache.js';
 import { resolveCodeVersion } from './code-version.js';
 import { createRunJobProcessor } from './create-run-job-processor.js';
 import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
+import { startWorkerWatchdog } from './worker-watchdog.js';
 
-const SHUTDOWN_GRACE_MS = 30_000;
 const CACHE_STATS_MS = 60_000;
 
 const env = readEnv();
@@ -30,31 +31,20 @@ const db = createDatabase({
 const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
 const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
 setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
+const processor = createRunJobProcessor({
+  db,
+  redis: connection,
+  prefix: env.FLEET_QUEUE_PREFIX,
+  pool,
+  cache,
+  codeVersion,
+  defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+  onServiceUnavailable: (jobId, err) =>
+    log.warn({ jobId, err: err.message }, 'a service is unreachable; job delayed without using an attempt'),
+});
 
-// Jobs are sized to ~100 ms and the engine never blocks this thread, so a 60 s lock is lost only by a process that
-// is truly stuck (or stopped); a stalled job is recovered up to twice before it counts as failed.
-const worker = new Worker<RunJob>(
-  QueueNames.runs,
-  createRunJobProcessor({
-    db,
-    redis: connection,
-    prefix: env.FLEET_QUEUE_PREFIX,
-    pool,
-    cache,
-    codeVersion,
-    defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
-  }),
-  {
-    connection,
-    prefix: env.FLEET_QUEUE_PREFIX,
-    concurrency: env.WORKER_CONCURRENCY,
-    lockDuration: 60_000,
-    stalledInterval: 30_000,
-    maxStalledCount: 2,
-  },
-);
-
-worker.on('failed', (job, err) => {
+/** Records one failed row per run when a job fails for good; earlier failed attempts are only logged. */
+function recordFinalFailure(job: Job<RunJob> | undefined, err: Error): void {
   if (!job) return;
   const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
   log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
@@ -64,11 +54,38 @@ worker.on('failed', (job, err) => {
     (e: Error) =>
       log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
   );
+}
+
+// A stalled job (its worker died or froze) is recovered up to twice before it counts as failed.
+function startWorker(): Worker<RunJob> {
+  const started = new Worker<RunJob>(QueueNames.runs, processor, {
+    connection,
+    prefix: env.FLEET_QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+    name: `${hostname()}-${process.pid}`,
+    lockDuration: env.WORKER_LOCK_MS,
+    stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: 2,
+  });
+  started.on('failed', recordFinalFailure);
+  started.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  started.on('ready', () =>
+    log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
+  );
+  return started;
+}
+
+let worker = startWorker();
+const queue = createRunQueue(connection, env.FLEET_QUEUE_PREFIX);
+const stopWatchdog = startWorkerWatchdog({
+  queue,
+  current: () => worker,
+  onStuck: (reason) => log.error({ reason }, 'worker stopped taking jobs; recreating it'),
+  recreate: async () => {
+    await worker.close(true);
+    worker = startWorker();
+  },
 });
-worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-worker.on('ready', () =>
-  log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
-);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -81,8 +98,10 @@ async function shutdown(signal: string): Promise<void> {
   const timer = setTimeout(() => {
     log.error('shutdown grace period over: exiting with jobs still active (they will be recovered as stalled)');
     process.exit(1);
-  }, SHUTDOWN_GRACE_MS).unref();
+  }, env.WORKER_SHUTDOWN_GRACE_MS).unref();
+  stopWatchdog();
   await worker.close();
+  await queue.close();
   await pool.close();
   await Promise.all([db.destroy(), connection.quit()]);
   clearTimeout(timer);

@@ -14,7 +14,14 @@ export class SweepStatusCache {
     const now = Date.now();
     const hit = this.entries.get(sweepId);
     if (hit && now - hit.at < this.ttlMs) return hit.status;
-    const status = await this.lookup(sweepId);
+    let status: string | undefined;
+    try {
+      status = await this.lookup(sweepId);
+    } catch (error) {
+      // While Postgres is away, the last known status stands: workers keep computing from cached bars.
+      if (hit) return hit.status;
+      throw error;
+    }
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(sweepId, { status, at: now });
     return status;

@@ -47,6 +47,16 @@ export const WorkerEnv = z.object({
   /** Bytes of bars a worker keeps cached, in MiB. @defaultValue 256 */
   BAR_CACHE_MB: positiveInt(256),
   /**
+   * How long a worker holds a job's lock between renewals, in ms. Jobs take ~100 ms and the engine never blocks the
+   * renewing thread, so only a stuck or stopped process loses a lock; a shorter lock recovers its jobs sooner.
+   * @defaultValue 60000
+   */
+  WORKER_LOCK_MS: positiveInt(60_000),
+  /** How often workers look for jobs whose lock expired (stalled), in ms. @defaultValue 30000 */
+  WORKER_STALLED_INTERVAL_MS: positiveInt(30_000),
+  /** Grace period for active jobs on SIGTERM before the worker exits anyway, in ms. @defaultValue 30000 */
+  WORKER_SHUTDOWN_GRACE_MS: positiveInt(30_000),
+  /**
    * The code version every run records, for deployments without a git checkout (set it to the image's commit).
    * @defaultValue the checkout's git commit, else the worker's package version
    */

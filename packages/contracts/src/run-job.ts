@@ -26,3 +26,14 @@ export const RunJob = z.strictObject({
   runs: z.array(PlannedRun).min(1).max(10_000),
 });
 export type RunJob = z.infer<typeof RunJob>;
+
+/**
+ * Largest serialized RunJob accepted. Payloads live in Redis until their job is trimmed, so a runaway job size (huge
+ * runs-per-job, or many parameters) would eat the queue's memory; both the producer and workers enforce it.
+ */
+export const MAX_RUN_JOB_BYTES = 256 * 1024;
+
+/** The serialized size of a RunJob payload in bytes, as it is stored in Redis. */
+export function runJobBytes(job: unknown): number {
+  return Buffer.byteLength(JSON.stringify(job));
+}

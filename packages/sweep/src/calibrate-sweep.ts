@@ -1,7 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import type { SweepSpec } from '@fleet/contracts';
-import { type BarSeries, runSweep } from '@fleet/engine';
+import type { BarSeries } from '@fleet/engine';
 import { CombinationSpace } from './combination-space.js';
-import { strategySettings } from './sweep-plan.js';
 
 /** Loads the bars a calibration runs on. */
 export type CalibrationLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
@@ -10,20 +10,38 @@ export type CalibrationLoader = (symbol: string, interval: string, from: number,
 export interface SweepCalibration {
   /** Mean engine time per run, weighted by each strategy's share of the runs, in ms. */
   msPerRun: number;
-  perStrategy: { strategy: string; msPerRun: number }[];
+  /** Per strategy; `null` where no timing was possible (its runs fail, hang or crash). */
+  perStrategy: { strategy: string; msPerRun: number | null }[];
+}
+
+/** What the calibration thread is given. */
+export interface CalibrationTask {
+  spec: SweepSpec;
+  series: BarSeries;
+  samples: number;
+  strategyModules: readonly string[];
 }
 
 /** Work one job should carry: far above the queue's per-job overhead (a few ms), small enough to spread over workers. */
 export const TARGET_JOB_MS = 100;
+/** Least work one job carries, so queue overhead (a few ms a job) stays small next to the engine's. */
+export const MIN_JOB_MS = 10;
+/** Assumed run time of a strategy that could not be timed. */
+const UNTIMED_MS = 5;
 
 /**
- * Times the engine on the first few combinations of each strategy over the sweep's first symbol (after one warm-up
- * pass, so JIT compilation is not counted), to size jobs and estimate how long the sweep takes.
+ * Times the engine on the first few combinations of each strategy over the sweep's first symbol, to size jobs and
+ * estimate how long the sweep takes. The timing runs on a thread of its own with a deadline: a strategy that hangs
+ * or kills its thread (a plugin can) must not hang or kill `fleet sweep submit`; it is just left untimed.
  *
  * @example
  * const { msPerRun } = await calibrateSweep(spec, (s, i, from, to) => loadBars(db, s, i, from, to));
  */
-export async function calibrateSweep(spec: SweepSpec, load: CalibrationLoader, samples = 8): Promise<SweepCalibration> {
+export async function calibrateSweep(
+  spec: SweepSpec,
+  load: CalibrationLoader,
+  options: { samples?: number; timeoutMs?: number; strategyModules?: readonly string[] } = {},
+): Promise<SweepCalibration> {
   const symbol = spec.symbols[0] as string;
   const series = await load(
     symbol,
@@ -31,38 +49,41 @@ export async function calibrateSweep(spec: SweepSpec, load: CalibrationLoader, s
     Date.parse(`${spec.start}T00:00:00Z`),
     Date.parse(`${spec.end}T23:59:59.999Z`),
   );
-  const perStrategy: SweepCalibration['perStrategy'] = [];
+  const timings = new Map<number, number>();
+  const task: CalibrationTask = {
+    spec,
+    series,
+    samples: options.samples ?? 8,
+    strategyModules: options.strategyModules ?? [],
+  };
+  const thread = new Worker(new URL('./calibration-thread.js', import.meta.url), { workerData: task });
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, options.timeoutMs ?? 5_000);
+    thread.on('message', (m: { strategyIndex: number; msPerRun: number } | 'done') => {
+      if (m === 'done') {
+        clearTimeout(timer);
+        resolve();
+      } else timings.set(m.strategyIndex, m.msPerRun);
+    });
+    thread.on('error', () => undefined);
+    thread.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  await thread.terminate();
+
   let weighted = 0;
   let runs = 0;
-  spec.strategies.forEach((strategy, i) => {
-    const space = new CombinationSpace(strategy);
-    const params: Record<string, number>[] = [];
-    for (const p of space.combinations()) {
-      params.push(p);
-      if (params.length >= samples) break;
-    }
-    if (params.length === 0 || series.length === 0) return;
-    const { cash, size, commission, slippageBps } = strategySettings(spec, i);
-    const base = {
-      strategy: strategy.name,
-      cash,
-      sizing: { kind: 'units' as const, units: size },
-      commission: { kind: 'percent' as const, rate: commission },
-      slippageBps,
-    };
-    runSweep(series, base, params);
-    const started = performance.now();
-    runSweep(series, base, params);
-    const ms = (performance.now() - started) / params.length;
-    perStrategy.push({ strategy: strategy.name, msPerRun: ms });
-    weighted += ms * space.count;
-    runs += space.count;
+  const perStrategy = spec.strategies.map((strategy, i) => {
+    const ms = timings.get(i) ?? null;
+    const count = new CombinationSpace(strategy).count;
+    weighted += (ms ?? UNTIMED_MS) * count;
+    runs += count;
+    return { strategy: strategy.name, msPerRun: ms };
   });
-  return { msPerRun: runs > 0 ? weighted / runs : 0, perStrategy };
+  return { msPerRun: runs > 0 ? weighted / runs : UNTIMED_MS, perStrategy };
 }
-
-/** Least work one job carries, so queue overhead (a few ms a job) stays small next to the engine's. */
-export const MIN_JOB_MS = 10;
 
 /**
  * Parameter sets per job for a measured run time: about {@link TARGET_JOB_MS} of work, fewer when that would leave

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { RUN_JOB_NAME, SweepSpec } from '@fleet/contracts';
+import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, runJobBytes, SweepSpec } from '@fleet/contracts';
 import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
 import { type RunQueue, runJobId } from '@fleet/queue';
 import { canonicalJson } from './canonical-json.js';
 import { SweepPlan } from './sweep-plan.js';
+import { SweepPlanError } from './sweep-plan-error.js';
 
 /** Thrown when an idempotency key is reused for a different sweep file. */
 export class SweepConflictError extends Error {
@@ -85,6 +86,12 @@ export async function submitSweep(options: SubmitSweepOptions): Promise<Submitte
     options.onProgress?.(enqueued, plan.totalJobs);
   };
   for (const job of plan.jobs(from)) {
+    const bytes = runJobBytes(job.data);
+    if (bytes > MAX_RUN_JOB_BYTES) {
+      throw new SweepPlanError(
+        `job ${job.jobIndex} would be ${bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit; submit with a smaller --runs-per-job`,
+      );
+    }
     chunk.push({ name: RUN_JOB_NAME, data: job.data, opts: { jobId: runJobId(plan.sweepId, job.jobIndex) } });
     if (chunk.length >= chunkSize) await flush();
   }

@@ -61,8 +61,12 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
       `${file}: the sweep has ${counted.totalRuns.toLocaleString('en')} runs, over the limit of ${options.maxRuns.toLocaleString('en')} (raise it with --max-runs)`,
     );
   }
-  const calibration = await calibrateSweep(fileSpec, (symbol, interval, from, to) =>
-    loadBars(ctx.db, symbol, interval, from, to),
+  const calibration = await calibrateSweep(
+    fileSpec,
+    (symbol, interval, from, to) => loadBars(ctx.db, symbol, interval, from, to),
+    {
+      strategyModules: ctx.env.FLEET_STRATEGY_MODULES,
+    },
   );
   // The timeout is written into the stored spec, so reconciled and retried runs get the same one.
   const spec = {

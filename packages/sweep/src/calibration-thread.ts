@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSweep } from '@fleet/engine';
+import { loadStrategyModules } from '@fleet/engine/plugins';
+import type { CalibrationTask } from './calibrate-sweep.js';
+import { CombinationSpace } from './combination-space.js';
+import { strategySettings } from './sweep-plan.js';
+
+/** Entry point of the calibration thread: times each strategy's first combinations, reporting each as it is known. */
+const task = workerData as CalibrationTask;
+const port = parentPort;
+if (!port) throw new Error('calibration-thread.js must run in a worker thread');
+await loadStrategyModules(task.strategyModules);
+task.spec.strategies.forEach((strategy, i) => {
+  const params: Record<string, number>[] = [];
+  for (const p of new CombinationSpace(strategy).combinations()) {
+    params.push(p);
+    if (params.length >= task.samples) break;
+  }
+  if (params.length === 0 || task.series.length === 0) return;
+  const { cash, size, commission, slippageBps } = strategySettings(task.spec, i);
+  const base = {
+    strategy: strategy.name,
+    cash,
+    sizing: { kind: 'units' as const, units: size },
+    commission: { kind: 'percent' as const, rate: commission },
+    slippageBps,
+  };
+  // The first pass warms the JIT and is not counted.
+  runSweep(task.series, base, params);
+  const started = performance.now();
+  runSweep(task.series, base, params);
+  port.postMessage({ strategyIndex: i, msPerRun: (performance.now() - started) / params.length });
+});
+port.postMessage('done');
