@@ -22,7 +22,7 @@ export interface FleetProcess {
 /** Starts a built app (`worker`, `aggregator`, `dashboard`) as a real process, the way an operator runs it. */
 export function startApp(app: 'worker' | 'aggregator' | 'dashboard', env: FleetTestEnv): FleetProcess {
   const child = spawn(process.execPath, [`${root}apps/${app}/dist/main.js`], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { AggregatorEnv, DatabaseEnv, LogEnv, parseEnv, RedisEnv } from '@fleet/config';
+import { AggregatorEnv, DatabaseEnv, LogEnv, metricsEnv, parseEnv, RedisEnv, TelemetryEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The aggregator's configuration; the only reader of `process.env` in this app. */
@@ -8,6 +8,8 @@ export const AggregatorConfig = z.object({
   ...DatabaseEnv.shape,
   ...LogEnv.shape,
   ...AggregatorEnv.shape,
+  ...TelemetryEnv.shape,
+  ...metricsEnv(9465).shape,
   /** Consumer name in the results group; stable across restarts so a restarted aggregator resumes its own pending results. @defaultValue the host name */
   AGGREGATOR_NAME: z.string().min(1).default(hostname()),
 });

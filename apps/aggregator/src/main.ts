@@ -1,11 +1,27 @@
-import { createDatabase } from '@fleet/db';
-import { checkRedisPolicy, createRedisConnection, createRunQueue, ResultsConsumer } from '@fleet/queue';
+import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
+import {
+  checkRedisPolicy,
+  createRedisConnection,
+  createRunQueue,
+  queueMetricsSource,
+  ResultsConsumer,
+} from '@fleet/queue';
 import { startQuietSweepReconciler } from '@fleet/sweep';
-import { createLogger } from '@fleet/telemetry';
+import {
+  createAggregatorMetrics,
+  createLogger,
+  createMetricsRegistry,
+  registerPoolMetrics,
+  registerQueueMetrics,
+  registerSweepMetrics,
+  serveMetrics,
+  startTelemetry,
+} from '@fleet/telemetry';
 import { readEnv } from './env.js';
 import { createResultBatcher } from './result-batcher.js';
 
 const env = readEnv();
+const telemetry = startTelemetry('aggregator', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('aggregator', { level: env.LOG_LEVEL });
 const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
 await checkRedisPolicy(redis);
@@ -17,14 +33,27 @@ const db = createDatabase({
 });
 const consumer = new ResultsConsumer(redis, env.FLEET_QUEUE_PREFIX, env.AGGREGATOR_NAME);
 await consumer.ensureGroup();
+const registry = createMetricsRegistry('aggregator');
+const metrics = createAggregatorMetrics(registry);
+const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
+registerQueueMetrics(registry, [queueMetricsSource(queue)]);
+registerSweepMetrics(registry, () => sweepCompleteness(db));
+registerPoolMetrics(registry, () => poolUsage(db));
 const batcher = createResultBatcher({
   consumer,
   db,
   log,
   batchSize: env.AGGREGATOR_BATCH_SIZE,
   flushMs: env.AGGREGATOR_FLUSH_MS,
+  onBatch: (batch) => metrics.recordBatch(batch),
+  onRetry: () => metrics.recordBatchFailure(),
 });
-const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
+const metricsServer = await serveMetrics({
+  port: env.METRICS_PORT,
+  registry,
+  log,
+  readiness: { redis: () => redis.ping(), postgres: () => pingDatabase(db) },
+});
 const stopReconciler = startQuietSweepReconciler({
   db,
   queue,
@@ -42,8 +71,9 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'stopping: writing buffered results');
   await Promise.all([batcher.stop(), stopReconciler()]);
+  await metricsServer?.close();
   await queue.close();
-  await Promise.all([db.destroy(), redis.quit()]);
+  await Promise.all([db.destroy(), redis.quit(), telemetry.shutdown()]);
   log.info('stopped');
   process.exit(0);
 }

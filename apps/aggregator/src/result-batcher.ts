@@ -1,7 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import { type Database, type Kysely, storeRunOutcomes } from '@fleet/db';
 import type { ResultsConsumer, ResultsEntry } from '@fleet/queue';
-import type { Logger } from '@fleet/telemetry';
+import { extractTraceCarrier, FleetAttributes, type Logger, startSpan, traceLink, withSpan } from '@fleet/telemetry';
 
 /** Options of {@link createResultBatcher}. */
 export interface ResultBatcherOptions {
@@ -12,8 +12,20 @@ export interface ResultBatcherOptions {
   batchSize?: number;
   /** Longest time a buffered outcome waits for its batch to fill, in ms. @defaultValue 250 */
   flushMs?: number;
-  /** Called after every committed batch (for progress reporting and tests). */
-  onBatch?: (stored: { inserted: number; duplicates: number; entries: number }) => void;
+  /** Called after every committed batch (for metrics, progress reporting and tests). */
+  onBatch?: (stored: BatchStored) => void;
+  /** Called when a batch could not be stored and will be retried. */
+  onRetry?: () => void;
+}
+
+/** What one committed batch did, and how long it took from the first write attempt to the acknowledgement. */
+export interface BatchStored {
+  inserted: number;
+  duplicates: number;
+  orphaned: number;
+  entries: number;
+  outcomes: number;
+  durationMs: number;
 }
 
 /** A running batcher; `stop()` stops reading, writes what is buffered and resolves when done. */
@@ -40,23 +52,60 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
     const outcomes: RunOutcome[] = entries.flatMap((e) => e.outcomes);
     for (const e of entries)
       if (e.invalid) log.error({ entryId: e.id, problem: e.invalid }, 'dropping unreadable results');
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const stored = await storeRunOutcomes(db, outcomes);
-        await consumer.acknowledge(entries.map((e) => e.id));
-        for (const s of stored.finishedSweeps) log.info({ sweepId: s.sweepId, status: s.status }, 'sweep finished');
-        if (stored.orphaned) log.warn({ orphaned: stored.orphaned }, 'dropped results of deleted sweeps');
-        log.debug({ ...stored, entries: entries.length }, 'batch stored');
-        options.onBatch?.({ inserted: stored.inserted, duplicates: stored.duplicates, entries: entries.length });
-        return;
-      } catch (error) {
-        // Redis or Postgres is away: keep the batch, unacknowledged, and retry with capped backoff; another
-        // aggregator may claim these entries meanwhile, which the unique run key makes harmless.
-        const delay = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
-        log.warn({ err: (error as Error).message, attempt, retryInMs: delay }, 'batch not stored, retrying');
-        await sleep(delay);
+    const started = performance.now();
+    // A batch serves many traces: its own span links to every job it stores, and each sweep in it gets a span in
+    // that sweep's trace (parented by one of its jobs), so the sweep's trace ends at the batch that stored it.
+    const links = entries.flatMap((e) => traceLink(e.trace) ?? []);
+    const attributes = {
+      [FleetAttributes.batchEntries]: entries.length,
+      [FleetAttributes.batchOutcomes]: outcomes.length,
+    };
+    await withSpan('results.store-batch', { links, attributes }, async (batchSpan) => {
+      const sweepShares = new Map<string, ReturnType<typeof startSpan>>();
+      for (const e of entries) {
+        const sweepId = e.outcomes[0]?.sweepId;
+        if (!sweepId || sweepShares.has(sweepId) || !e.trace) continue;
+        const share = startSpan('results.stored', {
+          parent: extractTraceCarrier(e.trace),
+          links: [{ context: batchSpan.spanContext() }],
+          attributes: { [FleetAttributes.sweepId]: sweepId },
+        });
+        sweepShares.set(sweepId, share);
       }
-    }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const stored = await storeRunOutcomes(db, outcomes);
+          await consumer.acknowledge(entries.map((e) => e.id));
+          for (const s of stored.finishedSweeps) {
+            const traceId = sweepShares.get(s.sweepId)?.spanContext().traceId;
+            log.info({ sweepId: s.sweepId, status: s.status, traceId }, 'sweep finished');
+          }
+          if (stored.orphaned) log.warn({ orphaned: stored.orphaned }, 'dropped results of deleted sweeps');
+          log.debug({ ...stored, entries: entries.length }, 'batch stored');
+          batchSpan.setAttributes({
+            [FleetAttributes.rowsInserted]: stored.inserted,
+            [FleetAttributes.rowsDuplicate]: stored.duplicates,
+          });
+          for (const share of sweepShares.values()) share.end();
+          options.onBatch?.({
+            inserted: stored.inserted,
+            duplicates: stored.duplicates,
+            orphaned: stored.orphaned,
+            entries: entries.length,
+            outcomes: outcomes.length,
+            durationMs: performance.now() - started,
+          });
+          return;
+        } catch (error) {
+          // Redis or Postgres is away: keep the batch, unacknowledged, and retry with capped backoff; another
+          // aggregator may claim these entries meanwhile, which the unique run key makes harmless.
+          const delay = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
+          log.warn({ err: (error as Error).message, attempt, retryInMs: delay }, 'batch not stored, retrying');
+          options.onRetry?.();
+          await sleep(delay);
+        }
+      }
+    });
   }
 
   async function loop(): Promise<void> {

@@ -1,4 +1,4 @@
-import { DashboardEnv, DatabaseEnv, LogEnv, parseEnv, RedisEnv } from '@fleet/config';
+import { DashboardEnv, DatabaseEnv, LogEnv, parseEnv, RedisEnv, TelemetryEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The dashboard's configuration; the only reader of `process.env` in this app. */
@@ -8,6 +8,7 @@ export const DashboardConfig = z
     ...DatabaseEnv.shape,
     ...LogEnv.shape,
     ...DashboardEnv.shape,
+    ...TelemetryEnv.shape,
     /** Bull Board allows retries and removals only when this is 'false'. @defaultValue true */
     DASHBOARD_READ_ONLY: z
       .enum(['true', 'false'])

@@ -1,10 +1,18 @@
-import { createDatabase } from '@fleet/db';
-import { createRedisConnection, createRunQueue } from '@fleet/queue';
-import { createLogger } from '@fleet/telemetry';
+import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
+import { createRedisConnection, createRunQueue, queueMetricsSource } from '@fleet/queue';
+import {
+  createLogger,
+  createMetricsRegistry,
+  registerPoolMetrics,
+  registerQueueMetrics,
+  registerSweepMetrics,
+  startTelemetry,
+} from '@fleet/telemetry';
 import { createServer } from './create-server.js';
 import { readEnv } from './env.js';
 
 const env = readEnv();
+const telemetry = startTelemetry('dashboard', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('dashboard', { level: env.LOG_LEVEL });
 const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
 const db = createDatabase({
@@ -20,10 +28,22 @@ const auth =
     : undefined;
 // Without credentials the board is reachable from this machine only: there is never a built-in default password.
 const host = auth ? '0.0.0.0' : '127.0.0.1';
-const app = createServer({ queues: [queue], db, ...(auth ? { auth } : {}), readOnly: env.DASHBOARD_READ_ONLY });
+const metrics = createMetricsRegistry('dashboard');
+registerQueueMetrics(metrics, [queueMetricsSource(queue)]);
+registerSweepMetrics(metrics, () => sweepCompleteness(db));
+registerPoolMetrics(metrics, () => poolUsage(db));
+const app = createServer({
+  queues: [queue],
+  db,
+  ...(auth ? { auth } : {}),
+  readOnly: env.DASHBOARD_READ_ONLY,
+  metrics,
+  readiness: { redis: () => redis.ping(), postgres: () => pingDatabase(db) },
+  log,
+});
 const server = app.listen(env.PORT, host, () => {
   log.info(
-    { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.PORT}/queues`, auth: Boolean(auth) },
+    { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.PORT}/sweeps`, auth: Boolean(auth) },
     auth
       ? 'dashboard listening'
       : 'dashboard listening on loopback only (set DASHBOARD_USER and DASHBOARD_PASSWORD to expose it)',
@@ -32,7 +52,7 @@ const server = app.listen(env.PORT, host, () => {
 
 async function shutdown(): Promise<void> {
   server.close();
-  await Promise.all([queue.close(), db.destroy()]);
+  await Promise.all([queue.close(), db.destroy(), telemetry.shutdown()]);
   await redis.quit();
   process.exit(0);
 }

@@ -1,4 +1,4 @@
-import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, StrategyEnv } from '@fleet/config';
+import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, StrategyEnv, TelemetryEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The CLI's configuration; the only reader of `process.env` in this app. */
@@ -7,6 +7,7 @@ export const CliConfig = z.object({
   ...DatabaseEnv.shape,
   ...LogEnv.shape,
   ...StrategyEnv.shape,
+  ...TelemetryEnv.shape,
   /** Where `sweep submit` prints the Bull Board link. @defaultValue 'http://127.0.0.1:3000' */
   DASHBOARD_URL: z.url().default('http://127.0.0.1:3000'),
 });

@@ -1,6 +1,13 @@
 import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
+import {
+  extractTraceCarrier,
+  FleetAttributes,
+  injectTraceCarrier,
+  type WorkerMetrics,
+  withSpan,
+} from '@fleet/telemetry';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { BarCache } from './bar-cache.js';
@@ -25,6 +32,8 @@ export interface RunJobProcessorOptions {
   /** How long a job waits before it is tried again while Postgres or Redis is unreachable, in ms. @defaultValue 5000 */
   unavailableRetryMs?: number;
   onServiceUnavailable?: (jobId: string | undefined, error: Error) => void;
+  /** Where each processed job's runs, engine time, bars and cache lookup are counted. @defaultValue none */
+  metrics?: WorkerMetrics;
 }
 
 /** What a processed job returns (kept small: results travel through the results stream, not the job). */
@@ -38,7 +47,9 @@ export interface RunJobSummary {
  * Builds the BullMQ processor of the runs queue. It runs on the main thread but only waits: payload validation,
  * cached bar loading and publishing are I/O, and the engine runs on the pool's threads, so lock renewal is never
  * starved. Outcomes are published before the job completes; a crash in between re-runs the job, and the
- * aggregator's unique run key absorbs the repeat.
+ * aggregator's unique run key absorbs the repeat. Each job continues the submit's trace from its carrier
+ * (`run-job`, with `load-bars` and `engine-run` inside) and hands the `run-job` context on with its outcomes, so the
+ * aggregator's span joins the same trace.
  */
 export function createRunJobProcessor(
   options: RunJobProcessorOptions,
@@ -71,18 +82,46 @@ export function createRunJobProcessor(
     if (status === 'cancelled' || status === undefined)
       return { runs: 0, failed: 0, skipped: status ?? 'sweep not found' };
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcomes = await executeRunJob(
-      data,
-      loadSeries,
-      (j, series, provenance) =>
-        pool.evaluate(j, series, {
-          runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
-          isolateCrashes: lastAttempt,
-          provenance,
-        }),
-      options.codeVersion,
-    );
-    await publishOutcomes(redis, prefix, outcomes);
-    return { runs: outcomes.length, failed: outcomes.filter((o) => o.status === 'failed').length };
+    const attributes = {
+      [FleetAttributes.sweepId]: data.sweepId,
+      [FleetAttributes.jobId]: job.id ?? '',
+      [FleetAttributes.strategy]: data.strategy,
+      [FleetAttributes.symbol]: data.symbol,
+      [FleetAttributes.runs]: data.runs.length,
+    };
+    return withSpan('run-job', { parent: extractTraceCarrier(data.trace), attributes }, async (span) => {
+      let bars = 0;
+      let cacheHit = false;
+      let engineMs = 0;
+      const outcomes = await executeRunJob(
+        data,
+        (symbol, interval, from, to) =>
+          withSpan('load-bars', {}, async (load) => {
+            const series = await loadSeries(symbol, interval, from, to, (hit) => {
+              cacheHit = hit;
+            });
+            bars = series.length;
+            load.setAttributes({ [FleetAttributes.bars]: bars, [FleetAttributes.cacheHit]: cacheHit });
+            return series;
+          }),
+        (j, series, provenance) =>
+          withSpan('engine-run', { attributes: { [FleetAttributes.bars]: series.length } }, async () => {
+            const started = performance.now();
+            const evaluated = await pool.evaluate(j, series, {
+              runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
+              isolateCrashes: lastAttempt,
+              provenance,
+            });
+            engineMs = performance.now() - started;
+            return evaluated;
+          }),
+        options.codeVersion,
+      );
+      await publishOutcomes(redis, prefix, outcomes, injectTraceCarrier());
+      const failed = outcomes.filter((o) => o.status === 'failed').length;
+      span.setAttribute('fleet.runs.failed', failed);
+      options.metrics?.recordJob({ strategy: data.strategy, runs: outcomes.length, failed, bars, engineMs, cacheHit });
+      return { runs: outcomes.length, failed };
+    });
   }
 }

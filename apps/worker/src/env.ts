@@ -1,4 +1,14 @@
-import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, RunTimeoutEnv, StrategyEnv, WorkerEnv } from '@fleet/config';
+import {
+  DatabaseEnv,
+  LogEnv,
+  metricsEnv,
+  parseEnv,
+  RedisEnv,
+  RunTimeoutEnv,
+  StrategyEnv,
+  TelemetryEnv,
+  WorkerEnv,
+} from '@fleet/config';
 import { z } from 'zod';
 
 /** The worker's configuration; the only reader of `process.env` in this app. */
@@ -9,6 +19,8 @@ export const WorkerConfig = z.object({
   ...WorkerEnv.shape,
   ...StrategyEnv.shape,
   ...RunTimeoutEnv.shape,
+  ...TelemetryEnv.shape,
+  ...metricsEnv(9464).shape,
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 

@@ -1,8 +1,16 @@
 import { hostname } from 'node:os';
 import { QueueNames, RunJob } from '@fleet/contracts';
-import { createDatabase } from '@fleet/db';
+import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
-import { createLogger } from '@fleet/telemetry';
+import {
+  createLogger,
+  createMetricsRegistry,
+  createWorkerMetrics,
+  registerPoolMetrics,
+  serveMetrics,
+  startTelemetry,
+  traceIdOf,
+} from '@fleet/telemetry';
 import { type Job, Worker } from 'bullmq';
 import { BarCache } from './bar-cache.js';
 import { resolveCodeVersion } from './code-version.js';
@@ -10,11 +18,13 @@ import { createRunJobProcessor } from './create-run-job-processor.js';
 import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
 import { jobFailureOutcomes } from './execute-run-job.js';
+import { recordWorkerMetrics } from './record-worker-metrics.js';
 import { startWorkerWatchdog } from './worker-watchdog.js';
 
 const CACHE_STATS_MS = 60_000;
 
 const env = readEnv();
+const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('worker', { level: env.LOG_LEVEL });
 const codeVersion = resolveCodeVersion(env.FLEET_CODE_VERSION);
 const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
@@ -28,6 +38,9 @@ const db = createDatabase({
   applicationName: 'fleet-worker',
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
+const registry = createMetricsRegistry('worker');
+const metrics = createWorkerMetrics(registry);
+registerPoolMetrics(registry, () => poolUsage(db));
 const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
 const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
 setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
@@ -39,6 +52,7 @@ const processor = createRunJobProcessor({
   cache,
   codeVersion,
   defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
+  metrics,
   onServiceUnavailable: (jobId, err) =>
     log.warn({ jobId, err: err.message }, 'a service is unreachable; job delayed without using an attempt'),
 });
@@ -47,8 +61,9 @@ const processor = createRunJobProcessor({
 function recordFinalFailure(job: Job<RunJob> | undefined, err: Error): void {
   if (!job) return;
   const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-  log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   const parsed = RunJob.safeParse(job.data);
+  const ids = parsed.success ? { sweepId: parsed.data.sweepId, traceId: traceIdOf(parsed.data.trace) } : {};
+  log.warn({ ...ids, jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   if (!final || !parsed.success) return;
   publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err, codeVersion)).catch(
     (e: Error) =>
@@ -72,6 +87,7 @@ function startWorker(): Worker<RunJob> {
   started.on('ready', () =>
     log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
   );
+  recordWorkerMetrics(started, metrics, log);
   return started;
 }
 
@@ -85,6 +101,12 @@ const stopWatchdog = startWorkerWatchdog({
     await worker.close(true);
     worker = startWorker();
   },
+});
+const metricsServer = await serveMetrics({
+  port: env.METRICS_PORT,
+  registry,
+  log,
+  readiness: { redis: () => connection.ping(), postgres: () => pingDatabase(db), worker: () => worker.isRunning() },
 });
 
 let stopping = false;
@@ -103,7 +125,8 @@ async function shutdown(signal: string): Promise<void> {
   await worker.close();
   await queue.close();
   await pool.close();
-  await Promise.all([db.destroy(), connection.quit()]);
+  await metricsServer?.close();
+  await Promise.all([db.destroy(), connection.quit(), telemetry.shutdown()]);
   clearTimeout(timer);
   log.info('stopped');
   process.exit(0);

@@ -102,3 +102,28 @@ export const RunTimeoutEnv = z.object({
   /** Used when a job does not carry its own (sweeps calibrated at submit do). @defaultValue 30000 */
   RUN_TIMEOUT_MS: positiveInt(30_000),
 });
+
+/**
+ * OpenTelemetry. Spans are always created (so logs carry trace ids and jobs carry trace context) but exported only
+ * when an OTLP endpoint is set; the exporter reads the other standard `OTEL_EXPORTER_OTLP_*` variables itself.
+ */
+export const TelemetryEnv = z.object({
+  /** e.g. 'http://otel-collector:4318'; empty counts as unset (compose's `${VAR:-}`). @defaultValue unset: nothing is exported */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    urlWithScheme(['http:', 'https:']).optional(),
+  ),
+});
+
+/**
+ * The port of a process's `/metrics`, `/healthz` and `/readyz` server; `0` turns the server off. Processes sharing a
+ * host each need their own port (a second worker on one machine: `METRICS_PORT=9466`).
+ *
+ * @example
+ * const WorkerConfig = z.object({ ...metricsEnv(9464).shape });
+ */
+export const metricsEnv = (defaultPort: number) =>
+  z.object({
+    /** @defaultValue `defaultPort` (9464 worker, 9465 aggregator) */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(defaultPort),
+  });

@@ -4,9 +4,11 @@ export {
   DashboardEnv,
   DatabaseEnv,
   LogEnv,
+  metricsEnv,
   RedisEnv,
   RunTimeoutEnv,
   StrategyEnv,
+  TelemetryEnv,
   WorkerEnv,
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';

@@ -19,3 +19,4 @@ export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes } from './run-job.js
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
 export { IsoDate, SearchMethod, SweepSpec, type SweepSpecInput, SweepStrategy, SymbolName } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
+export { TraceCarrier } from './trace-carrier.js';

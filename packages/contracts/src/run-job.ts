@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BacktestSettings } from './backtest-settings.js';
+import { TraceCarrier } from './trace-carrier.js';
 
 /** One planned run inside a job: its index in the sweep's manifest and its parameter values. */
 export const PlannedRun = z.strictObject({
@@ -24,6 +25,8 @@ export const RunJob = z.strictObject({
   /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
   runTimeoutMs: z.number().int().positive().optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
+  /** The submitting trace, so the worker's spans join the sweep's trace. */
+  trace: TraceCarrier.optional(),
 });
 export type RunJob = z.infer<typeof RunJob>;
 

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { rememberPool } from './pool-usage.js';
 import type { Database } from './schema.js';
 
 /** Options of {@link createDatabase}. */
@@ -39,5 +40,7 @@ export function createDatabase(options: DatabaseOptions): Kysely<Database> {
     types,
   });
   pool.on('error', options.onPoolError ?? (() => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  rememberPool(db, pool);
+  return db;
 }

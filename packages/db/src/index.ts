@@ -12,11 +12,32 @@ export {
 } from './import-bars.js';
 export { listBarSeries } from './list-bar-series.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
+export { pingDatabase } from './ping-database.js';
+export { poolUsage } from './pool-usage.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
 export { type RankableMetric, RankableMetrics } from './rankable-metrics.js';
+export {
+  type FailureReason,
+  failureSummary,
+  findRun,
+  type HeatmapAggregate,
+  HeatmapAggregates,
+  type HeatmapCell,
+  type HeatmapQuery,
+  heatmap,
+  type LeaderboardQuery,
+  leaderboard,
+  type RunField,
+  RunFields,
+  RunQueryError,
+  type RunRange,
+  type RunSelection,
+  recentRunCount,
+} from './run-analytics.js';
 export { countRuns, failedRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
+export { sweepCompleteness } from './sweep-completeness.js';
 export {
   cancelSweep,
   createSweep,

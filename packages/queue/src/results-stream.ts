@@ -1,4 +1,4 @@
-import { RESULTS_GROUP, RESULTS_STREAM, RunOutcome } from '@fleet/contracts';
+import { RESULTS_GROUP, RESULTS_STREAM, RunOutcome, TraceCarrier } from '@fleet/contracts';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -9,10 +9,17 @@ export function resultsStreamKey(prefix: string): string {
 
 /**
  * Publishes the outcomes of one job as one stream entry. A worker publishes before it completes the job; if it dies
- * in between, the job runs again and publishes again, and the aggregator's unique key absorbs the repeat.
+ * in between, the job runs again and publishes again, and the aggregator's unique key absorbs the repeat. `trace`
+ * goes in a field of its own, so the aggregator's batch span can join the job's trace.
  */
-export async function publishOutcomes(redis: Redis, prefix: string, outcomes: readonly RunOutcome[]): Promise<string> {
-  const id = await redis.xadd(resultsStreamKey(prefix), '*', 'outcomes', JSON.stringify(outcomes));
+export async function publishOutcomes(
+  redis: Redis,
+  prefix: string,
+  outcomes: readonly RunOutcome[],
+  trace?: TraceCarrier,
+): Promise<string> {
+  const traceField = trace ? ['trace', JSON.stringify(trace)] : [];
+  const id = await redis.xadd(resultsStreamKey(prefix), '*', 'outcomes', JSON.stringify(outcomes), ...traceField);
   if (!id) throw new Error('XADD returned no id');
   return id;
 }
@@ -23,17 +30,37 @@ export interface ResultsEntry {
   outcomes: RunOutcome[];
   /** Why the entry (or part of it) was unreadable; such content is dropped, and reconciliation re-runs those runs. */
   invalid?: string;
+  /** The trace context of the job that published the entry; a malformed one is ignored, never fatal. */
+  trace?: TraceCarrier;
+}
+
+function parseTrace(fields: string[]): TraceCarrier | undefined {
+  const at = fields.indexOf('trace');
+  if (at < 0 || at % 2 !== 0) return undefined;
+  try {
+    const parsed = TraceCarrier.safeParse(JSON.parse(fields[at + 1] ?? ''));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const EntryOutcomes = z.array(z.unknown());
 
 function parseEntry(id: string, fields: string[]): ResultsEntry {
   const raw = fields[fields.indexOf('outcomes') + 1];
+  const trace = parseTrace(fields);
+  const traced = trace ? { trace } : {};
   let items: unknown[];
   try {
     items = EntryOutcomes.parse(JSON.parse(raw ?? ''));
   } catch (error) {
-    return { id, outcomes: [], invalid: `entry ${id} is not a JSON array of outcomes: ${(error as Error).message}` };
+    return {
+      id,
+      outcomes: [],
+      invalid: `entry ${id} is not a JSON array of outcomes: ${(error as Error).message}`,
+      ...traced,
+    };
   }
   const outcomes: RunOutcome[] = [];
   const problems: string[] = [];
@@ -42,7 +69,9 @@ function parseEntry(id: string, fields: string[]): ResultsEntry {
     if (parsed.success) outcomes.push(parsed.data);
     else problems.push(z.prettifyError(parsed.error));
   }
-  return problems.length ? { id, outcomes, invalid: `entry ${id}: ${problems.join('; ')}` } : { id, outcomes };
+  return problems.length
+    ? { id, outcomes, invalid: `entry ${id}: ${problems.join('; ')}`, ...traced }
+    : { id, outcomes, ...traced };
 }
 
 type StreamReply = [key: string, entries: [id: string, fields: string[]][]][] | null;

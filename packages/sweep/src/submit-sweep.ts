@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, runJobBytes, SweepSpec } from '@fleet/contracts';
 import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
 import { type RunQueue, runJobId } from '@fleet/queue';
+import { FleetAttributes, injectTraceCarrier, traceIdOf, withSpan } from '@fleet/telemetry';
 import { canonicalJson } from './canonical-json.js';
 import { SweepPlan } from './sweep-plan.js';
 import { SweepPlanError } from './sweep-plan-error.js';
@@ -37,19 +38,32 @@ export interface SubmittedSweep {
   created: boolean;
   /** Jobs enqueued by this call (0 when a resumed sweep was already fully enqueued). */
   enqueuedNow: number;
+  /** The trace every job of this submit carries; look it up in the tracing backend to follow the sweep. */
+  traceId?: string;
 }
 
 /**
  * Records a sweep and its manifest (the spec, from which every run is enumerable) in Postgres, then streams its jobs
  * into the runs queue with `addBulk` in chunks, recording a watermark after each chunk. Postgres is written first, so
  * the sweep exists even if Redis later loses its jobs; an interrupted submit resumes from the watermark, and
- * deterministic job ids make the chunk that was in flight harmless to add again.
+ * deterministic job ids make the chunk that was in flight harmless to add again. The submit runs in a `sweep.submit`
+ * span whose context every job carries, so workers and the aggregator continue the same trace.
  *
  * @example
  * const { sweepId, total } = await submitSweep({ db, queue, spec, idempotencyKey: 'nightly-2026-11-23' });
  */
 export async function submitSweep(options: SubmitSweepOptions): Promise<SubmittedSweep> {
+  return withSpan('sweep.submit', {}, async (span) => {
+    const submitted = await enqueueSweep(options);
+    span.setAttribute(FleetAttributes.sweepId, submitted.sweepId);
+    span.setAttribute(FleetAttributes.runs, submitted.total);
+    return submitted;
+  });
+}
+
+async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep> {
   const { db, queue, spec } = options;
+  const trace = injectTraceCarrier();
   const chunkSize = options.chunkSize ?? 500;
   const fresh = options.plan ?? new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
   const { sweep, created } = await createSweep(db, {
@@ -86,15 +100,24 @@ export async function submitSweep(options: SubmitSweepOptions): Promise<Submitte
     options.onProgress?.(enqueued, plan.totalJobs);
   };
   for (const job of plan.jobs(from)) {
-    const bytes = runJobBytes(job.data);
+    const data = trace ? { ...job.data, trace } : job.data;
+    const bytes = runJobBytes(data);
     if (bytes > MAX_RUN_JOB_BYTES) {
       throw new SweepPlanError(
         `job ${job.jobIndex} would be ${bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit; submit with a smaller --runs-per-job`,
       );
     }
-    chunk.push({ name: RUN_JOB_NAME, data: job.data, opts: { jobId: runJobId(plan.sweepId, job.jobIndex) } });
+    chunk.push({ name: RUN_JOB_NAME, data, opts: { jobId: runJobId(plan.sweepId, job.jobIndex) } });
     if (chunk.length >= chunkSize) await flush();
   }
   if (chunk.length > 0) await flush();
-  return { sweepId: plan.sweepId, total: plan.totalRuns, jobs: plan.totalJobs, created, enqueuedNow: enqueued - from };
+  const traceId = traceIdOf(trace);
+  return {
+    sweepId: plan.sweepId,
+    total: plan.totalRuns,
+    jobs: plan.totalJobs,
+    created,
+    enqueuedNow: enqueued - from,
+    ...(traceId ? { traceId } : {}),
+  };
 }

@@ -111,6 +111,23 @@ export class SweepPlan {
     }
   }
 
+  /** The index of the job that carries a run, which with the sweep id names its BullMQ job (`runJobId`). */
+  jobIndexOf(runIndex: number): number {
+    const segment = this.segmentOf(runIndex);
+    return segment.firstJob + Math.floor((runIndex - segment.firstRun) / this.runsPerJob);
+  }
+
+  /** The settings a run was executed with (the sweep's, overridden by its strategy's), to replay it exactly. */
+  settingsOf(runIndex: number): BacktestSettings {
+    return this.segmentOf(runIndex).settings;
+  }
+
+  private segmentOf(runIndex: number): Segment {
+    const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
+    if (!segment) throw new RangeError(`run index ${runIndex} is outside the sweep's ${this.totalRuns} runs`);
+    return segment;
+  }
+
   /** The jobs that would carry the given run indexes, for re-running a subset (reconcile, retry) with the same grouping. */
   *jobsForRuns(runIndexes: ReadonlySet<number>): Generator<RunJob> {
     for (const segment of this.segments) {

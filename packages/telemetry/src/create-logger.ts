@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
 
@@ -11,7 +12,8 @@ export interface LoggerOptions {
 
 /**
  * The one logger factory of every Fleet process: JSON lines on stderr (stdout stays free for CLI output),
- * pretty only on a terminal, and a `service` field so merged logs stay attributable.
+ * pretty only on a terminal, a `service` field so merged logs stay attributable, and the active span's `traceId` and
+ * `spanId` on every line written inside a span, so a log line leads to its trace and back.
  *
  * @example
  * const log = createLogger('worker', { level: env.LOG_LEVEL });
@@ -22,7 +24,12 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
   const destination = usePretty
     ? pretty({ destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' })
     : pino.destination({ dest: 2, sync: true });
-  return pino({ level: options.level ?? 'info', base: { service } }, destination);
+  return pino({ level: options.level ?? 'info', base: { service }, mixin: activeTraceIds }, destination);
+}
+
+function activeTraceIds(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
 }
 
 export type { Logger };

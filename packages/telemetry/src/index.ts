@@ -1,1 +1,14 @@
+export { type AggregatorMetrics, type BatchMeasurements, createAggregatorMetrics } from './aggregator-metrics.js';
+export { checkReadiness, type Readiness, type ReadinessChecks } from './check-readiness.js';
 export { createLogger, type Logger, type LoggerOptions } from './create-logger.js';
+export { createMetricsRegistry, type Registry } from './create-metrics-registry.js';
+export { createMetricsServer, type MetricsServer, type MetricsServerOptions } from './create-metrics-server.js';
+export { FleetAttributes } from './fleet-attributes.js';
+export { type PoolUsage, registerPoolMetrics } from './pool-metrics.js';
+export { type QueueMetricsSource, registerQueueMetrics } from './queue-metrics.js';
+export { serveMetrics } from './serve-metrics.js';
+export { startTelemetry, type Telemetry, type TelemetryOptions } from './start-telemetry.js';
+export { registerSweepMetrics, type SweepCounts } from './sweep-metrics.js';
+export { extractTraceCarrier, injectTraceCarrier, traceIdOf, traceLink } from './trace-carrier.js';
+export { type SpanOptions, startSpan, withSpan } from './with-span.js';
+export { createWorkerMetrics, type JobMeasurements, type WorkerMetrics } from './worker-metrics.js';

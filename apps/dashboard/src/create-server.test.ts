@@ -1,0 +1,199 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
+import { createRunQueue, queueMetricsSource } from '@fleet/queue';
+import {
+  createMetricsRegistry,
+  registerPoolMetrics,
+  registerQueueMetrics,
+  registerSweepMetrics,
+} from '@fleet/telemetry';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedSweep } from '../../../test/support/seed-sweep.js';
+import { deleteKeysWithPrefix, uniquePrefix } from '../../../test/support/services.js';
+import { createServer } from './create-server.js';
+
+const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
+const db = createDatabase({ url: inject('databaseUrl') });
+const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+const prefix = uniquePrefix(inject('runId'), 'dashboard');
+const queue = createRunQueue(redis, prefix);
+const auth = { user: 'quant', password: 'correct horse battery staple' };
+const authorization = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+let base = '';
+let close: () => Promise<void> = async () => {};
+let sweepId = '';
+
+const get = (path: string, withAuth = true) => fetch(`${base}${path}`, withAuth ? { headers: { authorization } } : {});
+const json = async <T = Record<string, unknown>>(path: string): Promise<T> => {
+  const response = await get(path);
+  expect(response.status, `${path}: ${response.status}`).toBe(200);
+  return (await response.json()) as T;
+};
+type Run = { runIndex: number; status: string; params: Record<string, number>; metrics: Record<string, number | null> };
+
+beforeAll(async () => {
+  // 10 fast × 4 slow on ORCL; fast ≥ slow makes sma_cross refuse its parameters, which gives failed runs.
+  ({ sweepId } = await seedSweep(
+    db,
+    {
+      name: 'dashboard-test',
+      symbols: ['ORCL'],
+      start: '2005-01-01',
+      end: '2012-12-31',
+      commission: 0.001,
+      strategies: [{ name: 'sma_cross', params: { fast: { from: 10, to: 100, step: 10 }, slow: [50, 80, 120, 200] } }],
+    },
+    [`${samples}orcl-1995-2014.csv`],
+    7,
+  ));
+  const metrics = createMetricsRegistry('dashboard');
+  registerQueueMetrics(metrics, [queueMetricsSource(queue)]);
+  registerSweepMetrics(metrics, () => sweepCompleteness(db));
+  registerPoolMetrics(metrics, () => poolUsage(db));
+  const app = createServer({
+    queues: [queue],
+    db,
+    auth,
+    metrics,
+    readiness: { redis: () => redis.ping(), postgres: async () => true },
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+
+afterAll(async () => {
+  await close();
+  await queue.close();
+  await deleteKeysWithPrefix(redis, prefix);
+  await redis.quit();
+  await db.destroy();
+});
+
+describe('dashboard server', () => {
+  it.each(['/sweeps', `/sweeps/${'0'.repeat(8)}`, '/api/sweeps', '/queues', '/assets/echarts.min.js'])(
+    'answers 401 with a Basic challenge on %s without credentials',
+    async (path) => {
+      const response = await get(path, false);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
+    },
+  );
+
+  it('keeps health, readiness and metrics outside authentication for probes and Prometheus', async () => {
+    expect((await get('/healthz', false)).status).toBe(200);
+    const ready = await get('/readyz', false);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { redis: 'ok', postgres: 'ok' } });
+    const metrics = await (await get('/metrics', false)).text();
+    for (const series of [
+      'fleet_queue_jobs',
+      'fleet_queue_oldest_waiting_age_seconds',
+      `fleet_sweep_completeness{sweep_id="${sweepId}",service="dashboard"} 1`,
+      'fleet_sweep_runs_planned',
+      'fleet_pg_pool_clients{state="idle"',
+      'fleet_pg_pool_max',
+    ])
+      expect(metrics, series).toContain(series);
+  });
+
+  it('serves the sweep pages and ECharts from node_modules', async () => {
+    expect(await (await get(`/sweeps/${sweepId}`)).text()).toContain('id="leaderboard"');
+    const echarts = await get('/assets/echarts.min.js');
+    expect(echarts.status).toBe(200);
+    expect(Number(echarts.headers.get('content-length')), 'the minified library, not a stub').toBeGreaterThan(500_000);
+  });
+
+  it('gives an overview with counts, the swept parameters, throughput and an ETA of 0 once finished', async () => {
+    const overview = await json<{
+      progress: { status: string; total: number; succeeded: number; failed: number };
+      paramNames: string[];
+      etaSeconds: number;
+    }>(`/api/sweeps/${sweepId}`);
+    expect(overview.progress).toMatchObject({ status: 'completed_with_failures', total: 40 });
+    expect(overview.progress.succeeded + overview.progress.failed).toBe(40);
+    expect(overview.paramNames).toEqual(['fast', 'slow']);
+    expect(overview.etaSeconds).toBe(0);
+  });
+
+  it('ranks the leaderboard by any metric or parameter in either direction, filtered and paged by the server', async () => {
+    const bySharpe = await json<{ total: number; runs: Run[] }>(`/api/sweeps/${sweepId}/runs?limit=10`);
+    const sharpe = bySharpe.runs.map((r) => r.metrics.sharpe as number);
+    expect(sharpe, 'best Sharpe first by default').toEqual([...sharpe].sort((a, b) => b - a));
+    expect(bySharpe.runs).toHaveLength(10);
+
+    const all = await json<{ total: number }>(`/api/sweeps/${sweepId}/runs?status=all`);
+    expect(all.total).toBe(40);
+
+    const filtered = await json<{ total: number; runs: Run[] }>(
+      `/api/sweeps/${sweepId}/runs?sort=param.fast&dir=asc&min.param.slow=100&max.param.fast=30&limit=2&offset=1`,
+    );
+    expect(filtered.total, 'fast 10..30 × slow 120, 200').toBe(6);
+    expect(filtered.runs.map((r) => [r.params.fast, r.params.slow])).toEqual([
+      [10, 200],
+      [20, 120],
+    ]);
+    expect(
+      filtered.runs.every((r) =>
+        /^\/queues\/queue\/runs\/[0-9a-f-]+\.\d+$/.test((r as { jobUrl?: string }).jobUrl ?? ''),
+      ),
+      'every run links to its job in Bull Board',
+    ).toBe(true);
+  });
+
+  it('aggregates a heatmap of a metric over two parameters in Postgres, optionally holding one fixed', async () => {
+    const map = await json<{ cells: { x: number; y: number; value: number | null; runs: number }[] }>(
+      `/api/sweeps/${sweepId}/heatmap?metric=totalReturn&x=fast&y=slow&agg=max`,
+    );
+    const succeeded = await json<{ total: number }>(`/api/sweeps/${sweepId}/runs`);
+    expect(
+      map.cells.reduce((n, c) => n + c.runs, 0),
+      'every succeeded run falls in one cell',
+    ).toBe(succeeded.total);
+    expect(
+      map.cells.every((c) => c.runs === 1),
+      'two parameters swept: one run per cell',
+    ).toBe(true);
+
+    const fixed = await json<{ cells: { x: number; y: number }[] }>(
+      `/api/sweeps/${sweepId}/heatmap?metric=sharpe&x=fast&y=slow&fixed.slow=200`,
+    );
+    expect(new Set(fixed.cells.map((c) => c.y))).toEqual(new Set([200]));
+  });
+
+  it("replays a run's equity curve through the engine and reproduces its stored final equity", async () => {
+    const [best] = (await json<{ runs: Run[] }>(`/api/sweeps/${sweepId}/runs?limit=1`)).runs;
+    const replay = await json<{
+      reproduced: boolean;
+      equityCurve: { time: number; equity: number; drawdown: number }[];
+    }>(`/api/sweeps/${sweepId}/runs/${best?.runIndex}/equity`);
+    expect(replay.reproduced, 'the engine is deterministic').toBe(true);
+    expect(replay.equityCurve.length).toBeGreaterThan(100);
+    expect(replay.equityCurve.length).toBeLessThanOrEqual(1000);
+    expect(replay.equityCurve.every((p) => p.drawdown >= 0 && p.drawdown < 1)).toBe(true);
+  });
+
+  it('lists failures grouped by reason, with the failed runs', async () => {
+    const failures = await json<{ total: number; reasons: { code: string; runs: number }[]; runs: Run[] }>(
+      `/api/sweeps/${sweepId}/failures`,
+    );
+    expect(failures.total, 'fast ≥ slow: 50/80 with fast 50..100, …').toBeGreaterThan(0);
+    expect(failures.runs.every((r) => r.status === 'failed' && (r.params.fast ?? 0) >= (r.params.slow ?? 0))).toBe(
+      true,
+    );
+    expect(failures.reasons.reduce((n, r) => n + r.runs, 0)).toBe(failures.total);
+  });
+
+  it('answers 400 for an unknown field or a malformed id and 404 for an unknown sweep or run, as JSON', async () => {
+    const badField = await get(`/api/sweeps/${sweepId}/runs?sort=nonsense`);
+    expect(badField.status).toBe(400);
+    expect(await badField.json()).toMatchObject({ error: 'RunQueryError' });
+    expect((await get(`/api/sweeps/${sweepId}/heatmap?x=fast&y=slow&metric=param.fast`)).status).toBe(400);
+    expect((await get('/api/sweeps/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await get('/api/sweeps/not-a-uuid')).status).toBe(400);
+    expect((await get(`/api/sweeps/${sweepId}/runs/999999/equity`)).status).toBe(404);
+  });
+});

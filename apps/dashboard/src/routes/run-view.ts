@@ -1,0 +1,60 @@
+import { QueueNames } from '@fleet/contracts';
+import type { RunRow } from '@fleet/db';
+import { runJobId } from '@fleet/queue';
+import type { SweepPlan } from '@fleet/sweep';
+
+/** A stored run as the sweep pages show it: metrics by their API names, and the link to its job in Bull Board. */
+export interface RunView {
+  runIndex: number;
+  strategy: string;
+  symbol: string;
+  status: string;
+  params: Record<string, number>;
+  finalEquity: string | null;
+  closedTrades: number | null;
+  winningTrades: number | null;
+  metrics: Record<string, number | null>;
+  durationMs: number;
+  error: { name: string; code: string; message: string } | null;
+  jobId: string;
+  jobUrl: string;
+}
+
+/**
+ * Maps a run row to its {@link RunView}; the plan gives the job that carried the run, whose BullMQ id the Bull Board
+ * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
+ */
+export function toRunView(row: RunRow, plan: SweepPlan): RunView {
+  const jobId = runJobId(row.sweep_id, plan.jobIndexOf(row.run_index));
+  return {
+    runIndex: row.run_index,
+    strategy: row.strategy,
+    symbol: row.symbol,
+    status: row.status,
+    params: row.params,
+    finalEquity: row.final_equity,
+    closedTrades: row.closed_trades,
+    winningTrades: row.winning_trades,
+    metrics: {
+      totalReturn: row.total_return,
+      cagr: row.cagr,
+      volatility: row.volatility,
+      sharpe: row.sharpe,
+      sortino: row.sortino,
+      maxDrawdown: row.max_drawdown,
+      maxDrawdownDuration: row.max_drawdown_duration,
+      calmar: row.calmar,
+      winRate: row.win_rate,
+      profitFactor: row.profit_factor,
+      averageTrade: row.average_trade,
+      exposure: row.exposure,
+    },
+    durationMs: row.duration_ms,
+    error:
+      row.status === 'failed'
+        ? { name: row.error_name ?? '', code: row.error_code ?? '', message: row.error_message ?? '' }
+        : null,
+    jobId,
+    jobUrl: `/queues/queue/${QueueNames.runs}/${encodeURIComponent(jobId)}`,
+  };
+}

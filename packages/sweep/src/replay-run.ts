@@ -1,0 +1,64 @@
+import { SweepSpec } from '@fleet/contracts';
+import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fleet/db';
+import { type EquityPoint, runBacktest } from '@fleet/engine';
+import { FleetAttributes, withSpan } from '@fleet/telemetry';
+import { Decimal } from 'decimal.js';
+import { loadStoredSweep } from './stored-sweep-plan.js';
+import type { SweepNotFoundError } from './sweep-not-found-error.js';
+
+/** Thrown when a sweep has no succeeded run under a run index, so there is nothing to replay. */
+export class RunNotFoundError extends Error {
+  override readonly name = 'RunNotFoundError';
+  readonly code = 'RUN_NOT_FOUND';
+}
+
+/** A stored run replayed through the engine. */
+export interface ReplayedRun {
+  run: RunRow;
+  /** At most 1000 points `{time, equity, drawdown}`, see the engine's `BacktestResult.equityCurve`. */
+  equityCurve: EquityPoint[];
+  finalEquity: string;
+  /** Whether the replay's final equity equals the stored one to the last digit: the engine's determinism, shown. */
+  reproduced: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Recomputes one stored run with the same bars and settings its worker used (the sweep's stored spec with the run's
+ * strategy settings, mapped as the worker maps `size`, `commission` and `slippageBps`), because runs do not store
+ * equity curves: the engine is pure and deterministic, so replaying costs one bar query and milliseconds of engine time, and proves the stored result.
+ *
+ * @throws {@link SweepNotFoundError}, {@link RunNotFoundError}
+ * @example
+ * const { equityCurve, reproduced } = await replayRun(db, sweepId, 42);
+ */
+export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex: number): Promise<ReplayedRun> {
+  const { plan, row } = await loadStoredSweep(db, sweepId);
+  const run = await findRun(db, sweepId, runIndex);
+  if (run?.status !== 'succeeded' || run.final_equity === null)
+    throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
+  const { start, end, interval } = SweepSpec.parse(row.spec);
+  // The same inclusive UTC day range a worker loads for the job (apps/worker jobTimeRange).
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Date.parse(`${end}T00:00:00Z`) + DAY_MS - 1;
+  const settings = plan.settingsOf(runIndex);
+  const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
+  const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
+  const result = await withSpan('engine-run', { attributes }, () =>
+    runBacktest(bars, {
+      strategy: run.strategy,
+      params: run.params,
+      cash: settings.cash,
+      sizing: { kind: 'units', units: settings.size },
+      commission: { kind: 'percent', rate: settings.commission },
+      slippageBps: settings.slippageBps,
+    }),
+  );
+  return {
+    run,
+    equityCurve: result.equityCurve,
+    finalEquity: result.finalEquity,
+    reproduced: new Decimal(result.finalEquity).eq(run.final_equity),
+  };
+}
