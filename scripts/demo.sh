@@ -10,7 +10,7 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fleet}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export FLEET_QUEUE_PREFIX="${FLEET_QUEUE_PREFIX:-fleet}"
 export WORKER_CONCURRENCY="${WORKER_CONCURRENCY:-1}"
-fleet() { node apps/producer/dist/main.js "$@"; }
+fleet() { node --max-old-space-size=128 apps/producer/dist/main.js "$@"; }
 
 started=$(date +%s%N)
 fleet db migrate

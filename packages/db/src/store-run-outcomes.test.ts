@@ -115,6 +115,16 @@ describe('storeRunOutcomes', () => {
     ]);
   });
 
+  it('stores a batch larger than one statement can carry (65,535 parameters) in one transaction', async () => {
+    const sweepId = await newSweep(5_000);
+    const stored = await storeRunOutcomes(
+      db,
+      Array.from({ length: 5_000 }, (_, i) => succeeded(sweepId, i)),
+    );
+    expect(stored.inserted).toBe(5_000);
+    expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 5_000, status: 'completed' });
+  });
+
   it('drops outcomes of a sweep that does not exist instead of failing the whole batch', async () => {
     const sweepId = await newSweep(1);
     const stored = await storeRunOutcomes(db, [succeeded(randomUUID(), 0), succeeded(sweepId, 0)]);

@@ -3,6 +3,8 @@ import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, RunsTable } from './schema.js';
 
+const ROWS_PER_STATEMENT = 1_500;
+
 /** What one call of {@link storeRunOutcomes} did; duplicates are redeliveries absorbed by the run's unique key. */
 export interface StoreRunOutcomesResult {
   inserted: number;
@@ -72,14 +74,17 @@ export async function storeRunOutcomes(
       .execute();
     const known = new Set(existing.map((s) => s.id));
     const rows = outcomes.filter((o) => known.has(o.sweepId)).map(toRow);
-    const inserted = rows.length
-      ? await trx
-          .insertInto('runs')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['sweep_id', 'run_index']).doNothing())
-          .returning(['sweep_id', 'status'])
-          .execute()
-      : [];
+    const inserted: { sweep_id: string; status: 'succeeded' | 'failed' }[] = [];
+    // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const written = await trx
+        .insertInto('runs')
+        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+        .onConflict((oc) => oc.columns(['sweep_id', 'run_index']).doNothing())
+        .returning(['sweep_id', 'status'])
+        .execute();
+      inserted.push(...written);
+    }
 
     const tally = new Map<string, { succeeded: number; failed: number }>();
     for (const r of inserted) {

@@ -62,6 +62,7 @@ try {
   });
   if (problems.length) throw new Error(problems.join('; '));
   const validated = performance.now();
+  const rssAfterValidateMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const plan = new SweepPlan(spec, randomUUID(), { runsPerJob: 50 });
   const submitted = await submitSweep({ db, queue, spec, plan });
   const enqueueSeconds = (performance.now() - validated) / 1000;
@@ -77,6 +78,7 @@ try {
     totalSeconds: Number(totalSeconds.toFixed(2)),
     peakRssMb: Math.round(peakRssMb),
     rssBeforeMb: Math.round(rssBefore / 1024 / 1024),
+    peakRssAfterValidateMb: rssAfterValidateMb,
   };
   say(
     `submit 1,000,000 runs: validated in ${submit.validateSeconds} s, enqueued ${submit.jobs} jobs in ${submit.enqueueSeconds} s`,
