@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countRuns, createDatabase } from '@fleet/db';
+import { countRuns, createDatabase, listBarSeries } from '@fleet/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -82,6 +82,22 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
     expect(Number(rows.rows), 'one row per planned run').toBe(336);
     expect(Number(rows.keys), 'no run stored twice').toBe(336);
     expect(Number(rows.last), 'run indexes are exactly 0..total-1').toBe(335);
+    const provenance = await db
+      .selectFrom('runs')
+      .select(['symbol', 'data_version', 'engine_version', 'code_version'])
+      .distinct()
+      .where('sweep_id', '=', result.sweepId)
+      .orderBy('symbol')
+      .execute();
+    const versions = new Map((await listBarSeries(db)).map((s) => [`${s.symbol}|${s.interval}`, s.dataVersion]));
+    expect(provenance, 'every run records the data, engine and code it ran with').toEqual(
+      ['NVDA', 'ORCL'].map((symbol) => ({
+        symbol,
+        data_version: versions.get(`${symbol}|1d`),
+        engine_version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+        code_version: expect.stringMatching(/^[0-9a-f]{40}(-dirty)?$/),
+      })),
+    );
     expect(await countRuns(db, result.sweepId), 'the sweep counters agree with the rows').toEqual({
       succeeded: result.succeeded,
       failed: result.failed,

@@ -255,6 +255,8 @@ describe('the sweep lifecycle from the CLI, against real Redis and Postgres', ()
           symbol: 'ORCL',
           params: { fast: 1 + ((start + i) % 1000), slow: 1001 + Math.floor((start + i) / 1000) },
           durationMs: 1,
+          engineVersion: '1.0.0',
+          codeVersion: 'test',
           status: 'failed' as const,
           error: { name: 'E', code: 'C', message: 'synthetic' },
         })),

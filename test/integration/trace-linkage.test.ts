@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { QueueNames, SweepSpec } from '@fleet/contracts';
-import { createDatabase, findSweep, upsertBars } from '@fleet/db';
+import { createDatabase, findSweep, importBars } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { createRunQueue, ResultsConsumer } from '@fleet/queue';
 import { submitSweep } from '@fleet/sweep';
@@ -10,6 +10,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createResultBatcher } from '../../apps/aggregator/src/result-batcher.js';
+import { BarCache } from '../../apps/worker/src/bar-cache.js';
 import { createRunJobProcessor } from '../../apps/worker/src/create-run-job-processor.js';
 import { EnginePool } from '../../apps/worker/src/engine-pool.js';
 import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
@@ -36,7 +37,7 @@ describe('one trace follows a sweep', () => {
     const orcl = await readBarsFile(fileURLToPath(new URL('../../data/samples/orcl-1995-2014.csv', import.meta.url)), {
       adjusted: false,
     });
-    await upsertBars(db, orcl.symbol, orcl.interval, orcl.bars);
+    await importBars(db, { symbol: orcl.symbol, interval: orcl.interval }, [orcl.bars]);
     const queue = createRunQueue(redis, prefix);
     const submitted = await submitSweep({
       db,
@@ -66,7 +67,8 @@ describe('one trace follows a sweep', () => {
       redis,
       prefix,
       pool,
-      cacheBytes: 64 * 1024 * 1024,
+      cache: new BarCache(64 * 1024 * 1024),
+      codeVersion: 'trace-test',
       defaultRunTimeoutMs: 30_000,
     });
     const [workerConnection, consumerConnection] = [redis.duplicate(), redis.duplicate()];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
-import { createSweep, type Database, type Kysely, loadBars, storeRunOutcomes, upsertBars } from '@fleet/db';
+import { createSweep, type Database, importBars, type Kysely, loadBars, storeRunOutcomes } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { SweepPlan } from '@fleet/sweep';
 import { evaluateInline, executeRunJob } from '../../apps/worker/src/execute-run-job.js';
@@ -17,7 +17,7 @@ export async function seedSweep(
 ): Promise<{ sweepId: string; plan: SweepPlan }> {
   for (const file of files) {
     const parsed = await readBarsFile(file, { adjusted: false });
-    await db.transaction().execute((trx) => upsertBars(trx, parsed.symbol, parsed.interval, parsed.bars));
+    await importBars(db, { symbol: parsed.symbol, interval: parsed.interval }, [parsed.bars]);
   }
   const sweepId = randomUUID();
   const parsedSpec = SweepSpec.parse(spec);
@@ -36,6 +36,7 @@ export async function seedSweep(
       job.data,
       (symbol, interval, from, to) => loadBars(db, symbol, interval, from, to),
       evaluateInline,
+      'seed-sweep',
     );
     await storeRunOutcomes(db, outcomes);
   }

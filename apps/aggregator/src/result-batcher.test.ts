@@ -23,6 +23,8 @@ const failed = (sweepId: string, runIndex: number): RunOutcome => ({
   symbol: 'A',
   params: { a: runIndex },
   durationMs: 0,
+  engineVersion: '1.0.0',
+  codeVersion: 'test',
   status: 'failed',
   error: { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'bad' },
 });

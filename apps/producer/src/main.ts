@@ -7,6 +7,7 @@ import { backtest } from './commands/backtest.js';
 import { cancel } from './commands/cancel-sweep.js';
 import { exportSweep } from './commands/export-sweep.js';
 import { importData } from './commands/import-data.js';
+import { listData } from './commands/list-data.js';
 import { list } from './commands/list-sweeps.js';
 import { migrate } from './commands/migrate.js';
 import { reconcile } from './commands/reconcile-sweep.js';
@@ -14,6 +15,7 @@ import { retryFailed } from './commands/retry-failed.js';
 import { submit } from './commands/submit-sweep.js';
 import { metricNames, results } from './commands/sweep-results.js';
 import { status } from './commands/sweep-status.js';
+import { synthData } from './commands/synth-data.js';
 import { watch } from './commands/watch-sweep.js';
 
 const positiveInt = (value: string) => {
@@ -24,6 +26,11 @@ const positiveInt = (value: string) => {
 const nonNegative = (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number >= 0');
+  return n;
+};
+const integer = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('must be an integer');
   return n;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -67,6 +74,21 @@ data
   .option('--adjusted', 'scale OHLC by Adj Close / Close (Yahoo files)')
   .option('--json', 'print a JSON summary')
   .action(action((ctx, files: string[], opts) => importData(ctx, files, opts)));
+data
+  .command('synth')
+  .description('store seeded geometric-Brownian-motion bars (valid OHLC) for scale tests')
+  .requiredOption('--symbols <N>', 'how many symbols (SYN1 … SYNn)', positiveInt)
+  .requiredOption('--bars <M>', 'bars per symbol', positiveInt)
+  .option('--interval <I>', 'bar interval, e.g. 1d, 1h, 1m', '1d')
+  .option('--seed <S>', 'random seed; the same seed writes the same bars', integer, 1)
+  .option('--prefix <P>', 'symbol prefix', 'SYN')
+  .option('--json', 'print a JSON summary')
+  .action(action((ctx, opts) => synthData(ctx, opts)));
+data
+  .command('list')
+  .description('stored series: symbol, interval, bars, range and data version')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, opts) => listData(ctx, opts)));
 
 const sweep = program.command('sweep').description('parameter sweeps');
 sweep

@@ -1,5 +1,5 @@
 import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
-import { type Database, findSweep, type Kysely, loadBars } from '@fleet/db';
+import { type Database, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
 import {
   extractTraceCarrier,
@@ -10,8 +10,9 @@ import {
 } from '@fleet/telemetry';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { BarCache } from './bar-cache.js';
+import type { BarCache } from './bar-cache.js';
 import { isServiceUnavailable } from './classify-error.js';
+import { createSeriesLoader } from './create-series-loader.js';
 import type { EnginePool } from './engine-pool.js';
 import { executeRunJob } from './execute-run-job.js';
 import { SweepStatusCache } from './sweep-status-cache.js';
@@ -22,8 +23,10 @@ export interface RunJobProcessorOptions {
   redis: Redis;
   prefix: string;
   pool: EnginePool;
-  /** Bytes of bars kept across jobs. */
-  cacheBytes: number;
+  /** Bars kept across jobs; passed in so its owner can report its hits and misses. */
+  cache: BarCache;
+  /** Recorded in every outcome (see `resolveCodeVersion`). */
+  codeVersion: string;
   /** Per-run timeout for jobs that carry none, in ms. */
   defaultRunTimeoutMs: number;
   /** How long a job waits before it is tried again while Postgres or Redis is unreachable, in ms. @defaultValue 5000 */
@@ -52,7 +55,7 @@ export function createRunJobProcessor(
   options: RunJobProcessorOptions,
 ): (job: Job, token?: string) => Promise<RunJobSummary> {
   const { db, redis, prefix, pool } = options;
-  const cache = new BarCache(options.cacheBytes);
+  const loadSeries = createSeriesLoader(db, options.cache);
   const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
   return async (job, token) => {
     try {
@@ -94,27 +97,25 @@ export function createRunJobProcessor(
         data,
         (symbol, interval, from, to) =>
           withSpan('load-bars', {}, async (load) => {
-            const hitsBefore = cache.hits;
-            const loading = cache.get(`${symbol}|${interval}|${from}|${to}`, () =>
-              loadBars(db, symbol, interval, from, to),
-            );
-            // get() counts its hit before its first await, so this read is about this lookup alone.
-            cacheHit = cache.hits > hitsBefore;
-            const series = await loading;
+            const series = await loadSeries(symbol, interval, from, to, (hit) => {
+              cacheHit = hit;
+            });
             bars = series.length;
             load.setAttributes({ [FleetAttributes.bars]: bars, [FleetAttributes.cacheHit]: cacheHit });
             return series;
           }),
-        (j, series) =>
+        (j, series, provenance) =>
           withSpan('engine-run', { attributes: { [FleetAttributes.bars]: series.length } }, async () => {
             const started = performance.now();
             const evaluated = await pool.evaluate(j, series, {
               runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
               isolateCrashes: lastAttempt,
+              provenance,
             });
             engineMs = performance.now() - started;
             return evaluated;
           }),
+        options.codeVersion,
       );
       await publishOutcomes(redis, prefix, outcomes, injectTraceCarrier());
       const failed = outcomes.filter((o) => o.status === 'failed').length;

@@ -23,6 +23,7 @@ const series: BarSeries = {
   close: Float64Array.from(closes),
   volume: Float64Array.from(closes, () => 1000),
 };
+const provenance = { engineVersion: '1.0.0', codeVersion: 'test', dataVersion: '0123456789abcdef' };
 const job = (strategy: string, runs: Record<string, number>[]): RunJob => ({
   sweepId: '00000000-0000-4000-8000-00000000000b',
   strategy,
@@ -43,7 +44,7 @@ describe('EnginePool', () => {
         { fast: 10, slow: 40 },
       ]),
       series,
-      { runTimeoutMs: 10_000, isolateCrashes: false },
+      { runTimeoutMs: 10_000, isolateCrashes: false, provenance },
     );
     expect(outcomes.map((o) => [o.runIndex, o.status])).toEqual([
       [0, 'succeeded'],
@@ -56,22 +57,32 @@ describe('EnginePool', () => {
     const outcomes = await pool.evaluate(job('poison_hang', [{ hangAt: -1 }, { hangAt: 10 }, { hangAt: -1 }]), series, {
       runTimeoutMs: 500,
       isolateCrashes: false,
+      provenance,
     });
     expect(outcomes.map((o) => [o.runIndex, o.status, o.status === 'failed' ? o.error.code : ''])).toEqual([
       [0, 'succeeded', ''],
       [1, 'failed', 'RUN_TIMEOUT'],
       [2, 'succeeded', ''],
     ]);
+    expect(
+      outcomes.map((o) => [o.engineVersion, o.codeVersion, o.dataVersion]),
+      'a timed-out run records its provenance like the others',
+    ).toEqual(Array(3).fill(['1.0.0', 'test', '0123456789abcdef']));
     const after = await pool.evaluate(job('sma_cross', [{ fast: 5, slow: 20 }]), series, {
       runTimeoutMs: 10_000,
       isolateCrashes: false,
+      provenance,
     });
     expect(after[0]?.status, 'the pool is whole again').toBe('succeeded');
   });
 
   it('fails the attempt when a strategy kills its thread, so the queue can retry it', async () => {
     await expect(
-      pool.evaluate(job('poison_exit', [{ exitAt: 5 }]), series, { runTimeoutMs: 10_000, isolateCrashes: false }),
+      pool.evaluate(job('poison_exit', [{ exitAt: 5 }]), series, {
+        runTimeoutMs: 10_000,
+        isolateCrashes: false,
+        provenance,
+      }),
     ).rejects.toBeInstanceOf(EngineThreadCrashedError);
   });
 
@@ -79,6 +90,7 @@ describe('EnginePool', () => {
     const outcomes = await pool.evaluate(job('poison_exit', [{ exitAt: -1 }, { exitAt: 5 }, { exitAt: -1 }]), series, {
       runTimeoutMs: 10_000,
       isolateCrashes: true,
+      provenance,
     });
     expect(outcomes.map((o) => [o.runIndex, o.status, o.status === 'failed' ? o.error.code : ''])).toEqual([
       [0, 'succeeded', ''],
@@ -91,6 +103,7 @@ describe('EnginePool', () => {
     const [outcome] = await pool.evaluate(job('poison_throw', [{}]), series, {
       runTimeoutMs: 10_000,
       isolateCrashes: false,
+      provenance,
     });
     expect(outcome).toMatchObject({
       status: 'failed',

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import type { EngineTask, EngineThreadMessage } from './engine-task.js';
-import { type ErrorData, failedOutcome } from './evaluate-runs.js';
+import { type ErrorData, type EvaluatedProvenance, failedOutcome } from './evaluate-runs.js';
 
 /** Thrown when an engine thread dies under a job (a strategy called `process.exit`, or the thread crashed). */
 export class EngineThreadCrashedError extends Error {
@@ -29,6 +29,8 @@ export interface EvaluateOptions {
    * on a fresh thread; on earlier attempts a crash fails the attempt, so a transient fault is retried whole.
    */
   isolateCrashes: boolean;
+  /** Recorded in every outcome of the job, including timeouts and crashes. */
+  provenance: EvaluatedProvenance;
 }
 
 type SlotEnd =
@@ -71,7 +73,7 @@ function toShared(series: BarSeries): BarSeries {
  *
  * @example
  * const pool = new EnginePool({ size: 2 });
- * const outcomes = await pool.evaluate(job, series, { runTimeoutMs: 30_000, isolateCrashes: false });
+ * const outcomes = await pool.evaluate(job, series, { runTimeoutMs: 30_000, isolateCrashes: false, provenance });
  * await pool.close();
  */
 export class EnginePool {
@@ -93,7 +95,7 @@ export class EnginePool {
       if (this.closed) throw new Error('engine pool is closed');
       const rest: RunJob = { ...job, runs: job.runs.slice(outcomes.length) };
       const thread = await this.acquire();
-      const result = await this.runTask(thread, rest, shared, options.runTimeoutMs, (o) => outcomes.push(o));
+      const result = await this.runTask(thread, rest, shared, options, (o) => outcomes.push(o));
       if (result.end === 'done') {
         this.release(thread);
         continue;
@@ -109,6 +111,7 @@ export class EnginePool {
           failedOutcome(
             job,
             inFlight,
+            options.provenance,
             {
               name: 'RunTimeoutError',
               code: 'RUN_TIMEOUT',
@@ -118,7 +121,7 @@ export class EnginePool {
           ),
         );
       } else if (options.isolateCrashes) {
-        outcomes.push(failedOutcome(job, inFlight, result.error));
+        outcomes.push(failedOutcome(job, inFlight, options.provenance, result.error));
       } else {
         throw new EngineThreadCrashedError(result.error.message);
       }
@@ -171,7 +174,7 @@ export class EnginePool {
     thread: Worker,
     job: RunJob,
     series: BarSeries,
-    runTimeoutMs: number,
+    { runTimeoutMs, provenance }: EvaluateOptions,
     onOutcome: (outcome: RunOutcome) => void,
   ): Promise<SlotEnd> {
     const taskId = this.nextTaskId++;
@@ -217,7 +220,7 @@ export class EnginePool {
       thread.on('error', onError);
       thread.on('exit', onExit);
       arm();
-      const task: EngineTask = { taskId, job, series };
+      const task: EngineTask = { taskId, job, series, provenance };
       thread.postMessage(task);
     });
   }

@@ -1,12 +1,13 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
-import type { ErrorData } from './evaluate-runs.js';
+import type { ErrorData, EvaluatedProvenance } from './evaluate-runs.js';
 
 /** What the pool sends an engine thread: the runs of one job and the bars, in shared memory (never copied). */
 export interface EngineTask {
   taskId: number;
   job: RunJob;
   series: BarSeries;
+  provenance: EvaluatedProvenance;
 }
 
 /** What an engine thread sends back: each run's outcome in order, then `done` (or `error` for a thread-level fault). */

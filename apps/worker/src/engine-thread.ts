@@ -15,7 +15,7 @@ const ready = loadStrategyModules((workerData as { strategyModules: string[] }).
 port.on('message', (task: EngineTask) => {
   ready
     .then(() => {
-      evaluateRuns(task.job, task.series, (outcome, index) =>
+      evaluateRuns(task.job, task.series, task.provenance, (outcome, index) =>
         send({ type: 'outcome', taskId: task.taskId, index, outcome }),
       );
       send({ type: 'done', taskId: task.taskId });

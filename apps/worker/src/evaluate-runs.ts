@@ -35,8 +35,27 @@ function toRunMetrics(m: PerformanceMetrics): RunMetrics {
   };
 }
 
+/**
+ * What every outcome records besides its result, so it can be reproduced: the engine and code that ran it and, once
+ * its bars were loaded, their data version.
+ */
+export interface RunProvenance {
+  engineVersion: string;
+  codeVersion: string;
+  dataVersion?: string;
+}
+
+/** The provenance of runs evaluated on loaded bars, whose data version is always known. */
+export type EvaluatedProvenance = Required<RunProvenance>;
+
 /** The failed outcome of one planned run of a job. */
-export function failedOutcome(job: RunJob, run: RunJob['runs'][number], error: ErrorData, durationMs = 0): RunOutcome {
+export function failedOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: RunProvenance,
+  error: ErrorData,
+  durationMs = 0,
+): RunOutcome {
   return {
     sweepId: job.sweepId,
     runIndex: run.index,
@@ -44,13 +63,20 @@ export function failedOutcome(job: RunJob, run: RunJob['runs'][number], error: E
     symbol: job.symbol,
     params: run.params,
     durationMs,
+    ...provenance,
     status: 'failed',
     error,
   };
 }
 
-function toRunOutcome(job: RunJob, run: RunJob['runs'][number], outcome: SweepOutcome, durationMs: number): RunOutcome {
-  if (!outcome.ok) return failedOutcome(job, run, outcome.error, durationMs);
+function toRunOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: EvaluatedProvenance,
+  outcome: SweepOutcome,
+  durationMs: number,
+): RunOutcome {
+  if (!outcome.ok) return failedOutcome(job, run, provenance, outcome.error, durationMs);
   const r = outcome.result;
   return {
     sweepId: job.sweepId,
@@ -59,6 +85,7 @@ function toRunOutcome(job: RunJob, run: RunJob['runs'][number], outcome: SweepOu
     symbol: job.symbol,
     params: run.params,
     durationMs,
+    ...provenance,
     status: 'succeeded',
     finalEquity: r.finalEquity,
     closedTrades: r.closedTrades,
@@ -75,6 +102,7 @@ function toRunOutcome(job: RunJob, run: RunJob['runs'][number], outcome: SweepOu
 export function evaluateRuns(
   job: RunJob,
   series: BarSeries,
+  provenance: EvaluatedProvenance,
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
   const { cash, size, commission, slippageBps } = job.settings;
@@ -92,7 +120,7 @@ export function evaluateRuns(
     {
       onOutcome: (outcome, i) => {
         const now = performance.now();
-        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], outcome, now - last), i);
+        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
         last = now;
       },
     },

@@ -1,15 +1,24 @@
-import type { RunJob } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
+import { type RunJob, RunOutcome } from '@fleet/contracts';
+import { ENGINE_VERSION } from '@fleet/engine';
 import { describe, expect, it } from 'vitest';
-import { evaluateInline, executeRunJob, jobFailureOutcomes, jobTimeRange } from './execute-run-job.js';
+import {
+  evaluateInline,
+  executeRunJob,
+  jobFailureOutcomes,
+  jobTimeRange,
+  type VersionedSeries,
+} from './execute-run-job.js';
 
 const DAY = 86_400_000;
-function series(closes: readonly number[]): BarSeries {
+const DATA_VERSION = '0123456789abcdef';
+const CODE_VERSION = 'test-code';
+function series(closes: readonly number[]): VersionedSeries {
   const n = closes.length;
   const f = (fn: (c: number) => number) => Float64Array.from(closes, fn);
   return {
     symbol: 'TEST',
     interval: '1d',
+    dataVersion: DATA_VERSION,
     length: n,
     time: Float64Array.from(closes, (_, i) => Date.UTC(2020, 0, 1) + i * DAY),
     open: f((c) => c),
@@ -41,6 +50,7 @@ describe('executeRunJob', () => {
       ]),
       async () => series(wave),
       evaluateInline,
+      CODE_VERSION,
     );
     expect(outcomes.map((o) => [o.runIndex, o.status])).toEqual([
       [100, 'succeeded'],
@@ -61,6 +71,7 @@ describe('executeRunJob', () => {
       ]),
       async () => series(wave),
       evaluateInline,
+      CODE_VERSION,
     );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'ConfigError' } });
     expect(outcomes[1]?.status).toBe('succeeded');
@@ -71,6 +82,7 @@ describe('executeRunJob', () => {
       job('sma_cross', [{ fast: 5, slow: 20 }]),
       async () => series([]),
       evaluateInline,
+      CODE_VERSION,
     );
     expect(outcomes).toEqual([
       expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'NO_BARS' }) }),
@@ -80,8 +92,45 @@ describe('executeRunJob', () => {
   it('fails every run naming the bad bar when the data breaks an OHLC rule', async () => {
     const bad = series(wave);
     bad.high[7] = 1;
-    const outcomes = await executeRunJob(job('sma_cross', [{ fast: 5, slow: 20 }]), async () => bad, evaluateInline);
+    const outcomes = await executeRunJob(
+      job('sma_cross', [{ fast: 5, slow: 20 }]),
+      async () => bad,
+      evaluateInline,
+      CODE_VERSION,
+    );
     expect(outcomes[0]).toMatchObject({ status: 'failed', error: { name: 'InvalidDataError' } });
+  });
+
+  it('records the data, engine and code versions in every outcome, valid by the contract', async () => {
+    const outcomes = await executeRunJob(
+      job('sma_cross', [
+        { fast: 5, slow: 20 },
+        { fast: 30, slow: 10 },
+      ]),
+      async () => series(wave),
+      evaluateInline,
+      CODE_VERSION,
+    );
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({
+        dataVersion: DATA_VERSION,
+        engineVersion: ENGINE_VERSION,
+        codeVersion: CODE_VERSION,
+      });
+      expect(RunOutcome.safeParse(outcome).success, 'the aggregator accepts it').toBe(true);
+    }
+  });
+
+  it('fails every run without a data version when the series was never imported', async () => {
+    const outcomes = await executeRunJob(
+      job('sma_cross', [{ fast: 5, slow: 20 }]),
+      async () => ({ ...series([]), dataVersion: null }),
+      evaluateInline,
+      CODE_VERSION,
+    );
+    expect(outcomes[0]).toMatchObject({ status: 'failed', error: { code: 'NO_BARS' }, codeVersion: CODE_VERSION });
+    expect(outcomes[0]).not.toHaveProperty('dataVersion');
+    expect(RunOutcome.safeParse(outcomes[0]).success, 'a failure without data version is still valid').toBe(true);
   });
 
   it('lets infrastructure faults escape, so the queue retries the job', async () => {
@@ -92,6 +141,7 @@ describe('executeRunJob', () => {
           throw new Error('connection refused');
         },
         evaluateInline,
+        CODE_VERSION,
       ),
     ).rejects.toThrow('connection refused');
   });
@@ -110,7 +160,7 @@ describe('jobFailureOutcomes', () => {
   it('records one failed row per run with the error name and code', () => {
     const error = Object.assign(new Error('worker thread exited'), { name: 'SandboxCrash', code: 'EXIT' });
     expect(
-      jobFailureOutcomes(job('x', [{ a: 1 }, { a: 2 }]), error).map((o) => [
+      jobFailureOutcomes(job('x', [{ a: 1 }, { a: 2 }]), error, CODE_VERSION).map((o) => [
         o.runIndex,
         o.status === 'failed' && o.error.code,
       ]),

@@ -1,11 +1,14 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
-import { describeError, evaluateRuns, failedOutcome } from './evaluate-runs.js';
+import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
+import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome } from './evaluate-runs.js';
+
+/** Bars with the data version they were read at; `null` when the series was never imported. */
+export type VersionedSeries = BarSeries & { readonly dataVersion: string | null };
 
 /** Loads the bars of a job's symbol over its date range (epoch ms, inclusive). */
-export type SeriesLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
+export type SeriesLoader = (symbol: string, interval: string, from: number, to: number) => Promise<VersionedSeries>;
 /** Evaluates a job's runs on its bars, one outcome per run in order (on engine threads in the worker). */
-export type RunEvaluator = (job: RunJob, series: BarSeries) => Promise<RunOutcome[]>;
+export type RunEvaluator = (job: RunJob, series: BarSeries, provenance: EvaluatedProvenance) => Promise<RunOutcome[]>;
 
 const DAY_MS = 86_400_000;
 
@@ -15,36 +18,54 @@ export function jobTimeRange(job: Pick<RunJob, 'start' | 'end'>): { from: number
 }
 
 /** Evaluates on the calling thread: for tests and tools; the worker uses its engine threads instead. */
-export const evaluateInline: RunEvaluator = async (job, series) => {
+export const evaluateInline: RunEvaluator = async (job, series, provenance) => {
   const outcomes: RunOutcome[] = [];
-  evaluateRuns(job, series, (o) => outcomes.push(o));
+  evaluateRuns(job, series, provenance, (o) => outcomes.push(o));
   return outcomes;
 };
 
 /**
  * Produces one outcome per planned run of a job. Problems that belong to the runs — bad parameters, an unknown
  * strategy, missing or invalid bars, a run that times out — become failed outcomes with their reason; only
- * infrastructure faults (database, Redis, a crashed engine thread) throw, so the queue retries the job.
+ * infrastructure faults (database, Redis, a crashed engine thread) throw, so the queue retries the job. Every outcome
+ * records the engine version and `codeVersion`, and, once bars are loaded, their data version, so any result can be
+ * reproduced.
  */
 export async function executeRunJob(
   job: RunJob,
   loadSeries: SeriesLoader,
   evaluate: RunEvaluator,
+  codeVersion: string,
 ): Promise<RunOutcome[]> {
   const { from, to } = jobTimeRange(job);
   const series = await loadSeries(job.symbol, job.interval, from, to);
+  const { dataVersion } = series;
+  if (dataVersion === null) {
+    const error = {
+      name: 'InvalidDataError',
+      code: 'NO_BARS',
+      message: `no ${job.interval} bars imported for ${job.symbol}`,
+    };
+    return job.runs.map((run) => failedOutcome(job, run, { engineVersion: ENGINE_VERSION, codeVersion }, error));
+  }
+  const provenance: EvaluatedProvenance = { engineVersion: ENGINE_VERSION, codeVersion, dataVersion };
   if (series.length === 0) {
     const error = {
       name: 'InvalidDataError',
       code: 'NO_BARS',
       message: `no ${job.interval} bars for ${job.symbol} between ${job.start} and ${job.end}`,
     };
-    return job.runs.map((run) => failedOutcome(job, run, error));
+    return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  return evaluate(job, series);
+  return evaluate(job, series, provenance);
 }
 
-/** The failed outcomes recorded when a whole job fails for good (attempts exhausted), one per planned run. */
-export function jobFailureOutcomes(job: RunJob, error: unknown): RunOutcome[] {
-  return job.runs.map((run) => failedOutcome(job, run, describeError(error)));
+/**
+ * The failed outcomes recorded when a whole job fails for good (attempts exhausted), one per planned run; they name
+ * no data version, since which bars the job saw is not known here.
+ */
+export function jobFailureOutcomes(job: RunJob, error: unknown, codeVersion: string): RunOutcome[] {
+  return job.runs.map((run) =>
+    failedOutcome(job, run, { engineVersion: ENGINE_VERSION, codeVersion }, describeError(error)),
+  );
 }

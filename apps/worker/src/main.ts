@@ -12,6 +12,8 @@ import {
   traceIdOf,
 } from '@fleet/telemetry';
 import { type Job, Worker } from 'bullmq';
+import { BarCache } from './bar-cache.js';
+import { resolveCodeVersion } from './code-version.js';
 import { createRunJobProcessor } from './create-run-job-processor.js';
 import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
@@ -19,9 +21,12 @@ import { jobFailureOutcomes } from './execute-run-job.js';
 import { recordWorkerMetrics } from './record-worker-metrics.js';
 import { startWorkerWatchdog } from './worker-watchdog.js';
 
+const CACHE_STATS_MS = 60_000;
+
 const env = readEnv();
 const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('worker', { level: env.LOG_LEVEL });
+const codeVersion = resolveCodeVersion(env.FLEET_CODE_VERSION);
 const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
   log.warn({ err: err.message }, 'redis error'),
 );
@@ -37,12 +42,15 @@ const registry = createMetricsRegistry('worker');
 const metrics = createWorkerMetrics(registry);
 registerPoolMetrics(registry, () => poolUsage(db));
 const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
+const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
+setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
 const processor = createRunJobProcessor({
   db,
   redis: connection,
   prefix: env.FLEET_QUEUE_PREFIX,
   pool,
-  cacheBytes: env.BAR_CACHE_MB * 1024 * 1024,
+  cache,
+  codeVersion,
   defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
   metrics,
   onServiceUnavailable: (jobId, err) =>
@@ -57,8 +65,9 @@ function recordFinalFailure(job: Job<RunJob> | undefined, err: Error): void {
   const ids = parsed.success ? { sweepId: parsed.data.sweepId, traceId: traceIdOf(parsed.data.trace) } : {};
   log.warn({ ...ids, jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
   if (!final || !parsed.success) return;
-  publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err)).catch((e: Error) =>
-    log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
+  publishOutcomes(connection, env.FLEET_QUEUE_PREFIX, jobFailureOutcomes(parsed.data, err, codeVersion)).catch(
+    (e: Error) =>
+      log.error({ jobId: job.id, err: e.message }, 'could not record the failed runs; reconcile will re-run them'),
   );
 }
 
@@ -76,7 +85,7 @@ function startWorker(): Worker<RunJob> {
   started.on('failed', recordFinalFailure);
   started.on('error', (err) => log.error({ err: err.message }, 'worker error'));
   started.on('ready', () =>
-    log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX }, 'worker ready'),
+    log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
   );
   recordWorkerMetrics(started, metrics, log);
   return started;

@@ -56,6 +56,11 @@ export const WorkerEnv = z.object({
   WORKER_STALLED_INTERVAL_MS: positiveInt(30_000),
   /** Grace period for active jobs on SIGTERM before the worker exits anyway, in ms. @defaultValue 30000 */
   WORKER_SHUTDOWN_GRACE_MS: positiveInt(30_000),
+  /**
+   * The code version every run records, for deployments without a git checkout (set it to the image's commit).
+   * @defaultValue the checkout's git commit, else the worker's package version
+   */
+  FLEET_CODE_VERSION: z.string().min(1).optional(),
 });
 
 /** Aggregator batching. */

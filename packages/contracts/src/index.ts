@@ -1,4 +1,7 @@
 export { BacktestSettings, BacktestSettingsOverrides, DecimalString } from './backtest-settings.js';
+export { BarInterval } from './bar-interval.js';
+export { BarSeriesSummary } from './bar-series-summary.js';
+export { DataVersion } from './data-version.js';
 export {
   ArithmeticOperators,
   type BinaryOperator,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataVersion } from './data-version.js';
 
 /** The statistics stored for a succeeded run; floats (approximate by nature), `null` where undefined. */
 export const RunMetrics = z.strictObject({
@@ -28,16 +29,23 @@ const RunIdentity = {
   symbol: z.string(),
   params: z.record(z.string(), z.number()),
   durationMs: z.number().nonnegative(),
+  /** `ENGINE_VERSION` of the engine that ran it, so results of engines that compute differently are never mixed. */
+  engineVersion: z.string().min(1),
+  /** The worker's code: its git commit (`-dirty` when modified), `FLEET_CODE_VERSION`, or its package version. */
+  codeVersion: z.string().min(1),
 };
 
 /**
  * What a worker publishes for one run and the aggregator stores as one row: a result or a failure with its reason.
- * `(sweepId, runIndex)` is the run's unique key, so a redelivered outcome can never be stored twice.
+ * `(sweepId, runIndex)` is the run's unique key, so a redelivered outcome can never be stored twice. Every outcome
+ * names the engine and code that produced it, and every result the {@link DataVersion} of the bars it ran on, so it
+ * can be reproduced; a failure names the data version only when bars were loaded before it failed.
  */
 export const RunOutcome = z.discriminatedUnion('status', [
   z.strictObject({
     ...RunIdentity,
     status: z.literal('succeeded'),
+    dataVersion: DataVersion,
     finalEquity: z.string().regex(/^-?\d+(\.\d+)?$/),
     closedTrades: z.number().int().nonnegative(),
     winningTrades: z.number().int().nonnegative(),
@@ -46,6 +54,7 @@ export const RunOutcome = z.discriminatedUnion('status', [
   z.strictObject({
     ...RunIdentity,
     status: z.literal('failed'),
+    dataVersion: DataVersion.optional(),
     error: z.strictObject({ name: z.string(), code: z.string(), message: z.string() }),
   }),
 ]);

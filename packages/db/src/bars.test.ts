@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadBars, upsertBars } from './bars.js';
 import { createDatabase } from './create-database.js';
+import { importBars } from './import-bars.js';
 
 const db = createDatabase({ url: inject('databaseUrl') });
 afterAll(() => db.destroy());
@@ -31,5 +32,26 @@ describe('bars', () => {
       10.5, 11.25, 10, 11, 1000,
     ]);
     expect((await loadBars(db, symbol, '1h', day(1), day(3))).length, 'intervals are kept apart').toBe(0);
+  });
+
+  it('pages through a range larger than one fetch into exact columns tagged with the data version', async () => {
+    const symbol = `T${randomBytes(3).toString('hex').toUpperCase()}`;
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      time: day(1 + i),
+      open: String(100 + i),
+      high: String(101 + i),
+      low: String(99 + i),
+      close: `${100 + i}.5`,
+      volume: String(i),
+    }));
+    const { dataVersion } = await importBars(db, { symbol, interval: '1d' }, [many]);
+    const loaded = await loadBars(db, symbol, '1d', day(3), day(22), { pageRows: 4 });
+    expect(loaded.length, 'days 3..22 inclusive').toBe(20);
+    expect(loaded.dataVersion).toBe(dataVersion);
+    expect([...loaded.time]).toEqual(many.slice(2, 22).map((b) => b.time));
+    expect([...loaded.close]).toEqual(many.slice(2, 22).map((b) => Number(b.close)));
+    expect([...loaded.volume]).toEqual(many.slice(2, 22).map((b) => Number(b.volume)));
+    const missing = await loadBars(db, `${symbol}X`, '1d', day(1), day(30));
+    expect([missing.length, missing.dataVersion], 'a series never imported has no version').toEqual([0, null]);
   });
 });

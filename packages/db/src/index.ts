@@ -1,7 +1,16 @@
 export type { Kysely, Transaction } from 'kysely';
-export { type BarColumns, type BarInput, listBarSymbols, loadBars, type UpsertBarsResult, upsertBars } from './bars.js';
+export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { expressionToSql, FilterError } from './expression-to-sql.js';
+export { findDataVersion } from './find-data-version.js';
+export {
+  type BarSeriesKey,
+  type ImportBarsOptions,
+  type ImportBarsProgress,
+  type ImportBarsResult,
+  importBars,
+} from './import-bars.js';
+export { listBarSeries } from './list-bar-series.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
 export { pingDatabase } from './ping-database.js';
 export { poolUsage } from './pool-usage.js';

@@ -50,6 +50,10 @@ export interface RunsTable {
   error_name: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** Content hash of the bars the run saw ({@link BarSeriesTable.version}); null for runs that never loaded bars. */
+  data_version: string | null;
+  engine_version: string | null;
+  code_version: string | null;
   duration_ms: number;
   created_at: Generated<Date>;
 }
@@ -65,9 +69,22 @@ export interface BarsTable {
   volume: NumericColumn;
 }
 
+/** One row per symbol and interval, kept in step with its bars by every import. */
+export interface BarSeriesTable {
+  symbol: string;
+  interval: string;
+  /** Content hash of the series' bars: the data version that cache keys and runs refer to. */
+  version: string;
+  bars: BigintColumn;
+  first_ts: Timestamp;
+  last_ts: Timestamp;
+  updated_at: Generated<Date>;
+}
+
 /** The typed schema, mirroring `migrations/versions`. */
 export interface Database {
   sweeps: SweepsTable;
   runs: RunsTable;
   bars: BarsTable;
+  bar_series: BarSeriesTable;
 }

@@ -30,7 +30,10 @@ const succeeded = (sweepId: string, runIndex: number): RunOutcome => ({
   symbol: 'ORCL',
   params: { fast: 10, slow: 30 },
   durationMs: 1,
+  engineVersion: '1.0.0',
+  codeVersion: 'test',
   status: 'succeeded',
+  dataVersion: '0123456789abcdef',
   finalEquity: '102302.33',
   closedTrades: 97,
   winningTrades: 36,
@@ -43,6 +46,8 @@ const failed = (sweepId: string, runIndex: number): RunOutcome => ({
   symbol: 'ORCL',
   params: { fast: 10, slow: 30 },
   durationMs: 0,
+  engineVersion: '1.0.0',
+  codeVersion: 'test',
   status: 'failed',
   error: { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'fast must be < slow' },
 });
@@ -93,6 +98,21 @@ describe('storeRunOutcomes', () => {
     ]);
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(200);
     expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 200, status: 'completed' });
+  });
+
+  it('records the data, engine and code versions of every run, and no data version for a run that loaded none', async () => {
+    const sweepId = await newSweep(2);
+    await storeRunOutcomes(db, [succeeded(sweepId, 0), failed(sweepId, 1)]);
+    const rows = await db
+      .selectFrom('runs')
+      .select(['run_index', 'data_version', 'engine_version', 'code_version'])
+      .where('sweep_id', '=', sweepId)
+      .orderBy('run_index')
+      .execute();
+    expect(rows).toEqual([
+      { run_index: 0, data_version: '0123456789abcdef', engine_version: '1.0.0', code_version: 'test' },
+      { run_index: 1, data_version: null, engine_version: '1.0.0', code_version: 'test' },
+    ]);
   });
 
   it('stores a batch larger than one statement can carry (65,535 parameters) in one transaction', async () => {

@@ -24,6 +24,9 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     params: JSON.stringify(o.params),
     status: o.status,
     duration_ms: o.durationMs,
+    data_version: o.dataVersion ?? null,
+    engine_version: o.engineVersion,
+    code_version: o.codeVersion,
   };
   if (o.status === 'failed') {
     return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };

@@ -6,5 +6,6 @@ export { MarketDataError, MarketDataErrorCode, type MarketDataErrorDetails } fro
 export { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
 export { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 export { type BarsFile, readBarsFile } from './read-bars-file.js';
+export { type BarsStream, type StreamBarsFileOptions, streamBarsFile } from './stream-bars-file.js';
 export { symbolFromFileName } from './symbol-from-file-name.js';
 export { SynthesizeBarsOptions, synthesizeBars } from './synthesize-bars.js';

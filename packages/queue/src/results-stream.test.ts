@@ -21,6 +21,8 @@ const outcome = (runIndex: number): RunOutcome => ({
   symbol: 'A',
   params: { a: 1 },
   durationMs: 0,
+  engineVersion: '1.0.0',
+  codeVersion: 'test',
   status: 'failed',
   error: { name: 'E', code: 'C', message: 'm' },
 });

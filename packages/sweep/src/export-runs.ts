@@ -32,8 +32,9 @@ const csvCell = (value: unknown): string => {
 
 /**
  * Writes every run of a sweep, one line per run in run-index order, with each parameter as its own column (the
- * union over the sweep's strategies; empty where a strategy lacks it). Rows are streamed page by page and `write`
- * may apply backpressure, so a sweep of any size exports in bounded memory.
+ * union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
+ * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
+ * exports in bounded memory.
  *
  * @example
  * await exportRuns(db, sweepId, 'csv', (chunk) => new Promise((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))));
@@ -57,6 +58,9 @@ export async function exportRuns(
     ...METRIC_COLUMNS.map(([c]) => c),
     'error_code',
     'error_message',
+    'data_version',
+    'engine_version',
+    'code_version',
   ];
   if (format === 'csv') await write(`${header.join(',')}\n`);
   let rows = 0;
@@ -74,6 +78,9 @@ export async function exportRuns(
           params: r.params,
           ...metrics,
           ...error,
+          dataVersion: r.data_version,
+          engineVersion: r.engine_version,
+          codeVersion: r.code_version,
         });
       }
       return [
@@ -85,6 +92,9 @@ export async function exportRuns(
         ...METRIC_COLUMNS.map(([c]) => r[c]),
         r.error_code,
         r.error_message,
+        r.data_version,
+        r.engine_version,
+        r.code_version,
       ]
         .map(csvCell)
         .join(',');

@@ -18,7 +18,7 @@ const EXAMPLES = 3;
  * checks each distinct combination once, so a grid the size of the run limit is checked in seconds.
  *
  * @example
- * const problems = findSweepProblems(spec, { strategies: listStrategies(), series: await listBarSymbols(db), parseParams: parseStrategyParams });
+ * const problems = findSweepProblems(spec, { strategies: listStrategies(), series: await listBarSeries(db), parseParams: parseStrategyParams });
  */
 export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): string[] {
   const problems: string[] = [];

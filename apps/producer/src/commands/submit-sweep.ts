@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueueNames } from '@fleet/contracts';
-import { listBarSymbols, loadBars } from '@fleet/db';
+import { listBarSeries, loadBars } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import { countQueueWorkers } from '@fleet/queue';
 import {
@@ -50,7 +50,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
   const fileSpec = await readSweepFile(file);
   const problems = findSweepProblems(fileSpec, {
     strategies: listStrategies(),
-    series: await listBarSymbols(ctx.db),
+    series: (await listBarSeries(ctx.db)).map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
     parseParams: parseStrategyParams,
   });
   if (problems.length > 0) throw new SweepFileError(file, problems);

@@ -5,10 +5,10 @@ import {
   createDatabase,
   createDatabaseIfMissing,
   dropDatabase,
-  listBarSymbols,
+  importBars,
+  listBarSeries,
   migrateToLatest,
   storeRunOutcomes,
-  upsertBars,
 } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
@@ -41,7 +41,8 @@ try {
   const orcl = await readBarsFile(
     fileURLToPath(new URL('../../../../data/samples/orcl-1995-2014.csv', import.meta.url)),
   );
-  await upsertBars(db, 'ORCL', '1d', orcl.bars);
+  const { dataVersion } = await importBars(db, { symbol: 'ORCL', interval: '1d' }, [orcl.bars]);
+  if (dataVersion === null) throw new Error('importing ORCL stored no bars');
 
   const spec = SweepSpec.parse({
     name: 'bench-1m',
@@ -56,7 +57,7 @@ try {
   const started = performance.now();
   const problems = findSweepProblems(spec, {
     strategies: listStrategies(),
-    series: await listBarSymbols(db),
+    series: (await listBarSeries(db)).map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
     parseParams: parseStrategyParams,
   });
   if (problems.length) throw new Error(problems.join('; '));
@@ -110,7 +111,10 @@ try {
         symbol: 'ORCL',
         params: { fast: 1 + ((start + i) % 1000), slow: 1001 + Math.floor((start + i) / 1000) },
         durationMs: 1,
+        engineVersion: '1.0.0',
+        codeVersion: 'bench',
         status: 'succeeded',
+        dataVersion,
         finalEquity: '101234.5678',
         closedTrades: 42,
         winningTrades: 17,
