@@ -224,6 +224,34 @@ describe('the sweep lifecycle from the CLI, against real Redis and Postgres', ()
     expect(lastJsonLine(watched.stdout)).toMatchObject({ status: 'completed', succeeded: 60, failed: 0 });
   });
 
+  it('reuses stored results of identical runs on a resubmitted sweep, and --no-cache computes them again', async () => {
+    // A date range no other test uses, so the first submit finds nothing to reuse.
+    const file = await sweepFile({ ...base, name: 'cache', end: '2012-06-29' });
+    const first = await submit(file, '--wait');
+    const again = await submit(file, '--wait');
+    const fresh = await submit(file, '--wait', '--no-cache');
+    const rows = async (sweepId: string) =>
+      db
+        .selectFrom('runs')
+        .select(['run_index', 'cached', 'final_equity', 'sharpe', 'closed_trades'])
+        .where('sweep_id', '=', sweepId)
+        .orderBy('run_index')
+        .execute();
+    const [a, b, c] = await Promise.all([rows(first.sweepId), rows(again.sweepId), rows(fresh.sweepId)]);
+    expect(a.every((r) => !r.cached)).toBe(true);
+    expect(
+      b.every((r) => r.cached),
+      'every run of the identical sweep came from the cache',
+    ).toBe(true);
+    expect(
+      c.every((r) => !r.cached),
+      '--no-cache computed every run',
+    ).toBe(true);
+    const results = (rs: typeof a) => rs.map(({ cached: _, ...r }) => r);
+    expect(results(b), 'cached results are the stored ones').toEqual(results(a));
+    expect(results(c), 'and equal to computing them again').toEqual(results(a));
+  });
+
   it('exports a 100,000-run sweep in bounded memory', async () => {
     const { sweepId } = await submit(
       await sweepFile({ ...base, name: 'big', strategies: [{ name: 'buy_and_hold' }] }),

@@ -109,6 +109,7 @@ sweep
     positiveInt,
   )
   .option('--dry-run', 'validate and print runs, jobs and an ETA; write and enqueue nothing')
+  .option('--no-cache', 'compute every run, even when an identical run (same data and engine) is already stored')
   .option('--json', 'print a JSON object as the last line')
   .action(action((ctx, file: string, opts) => submit(ctx, file, opts)));
 sweep

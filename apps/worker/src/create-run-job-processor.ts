@@ -1,5 +1,5 @@
 import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
-import { type Database, findSweep, type Kysely } from '@fleet/db';
+import { type Database, findCachedResults, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
 import {
   extractTraceCarrier,
@@ -116,6 +116,7 @@ export function createRunJobProcessor(
             return evaluated;
           }),
         options.codeVersion,
+        (keys) => findCachedResults(db, keys),
       );
       await publishOutcomes(redis, prefix, outcomes, injectTraceCarrier());
       const failed = outcomes.filter((o) => o.status === 'failed').length;

@@ -1,6 +1,8 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
+import type { CachedResult } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome } from './evaluate-runs.js';
+import { runCacheKey } from './run-cache-key.js';
 
 /** Bars with the data version they were read at; `null` when the series was never imported. */
 export type VersionedSeries = BarSeries & { readonly dataVersion: string | null };
@@ -36,6 +38,7 @@ export async function executeRunJob(
   loadSeries: SeriesLoader,
   evaluate: RunEvaluator,
   codeVersion: string,
+  findCached: CachedResultLookup = async () => new Map(),
 ): Promise<RunOutcome[]> {
   const { from, to } = jobTimeRange(job);
   const series = await loadSeries(job.symbol, job.interval, from, to);
@@ -57,7 +60,61 @@ export async function executeRunJob(
     };
     return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  return evaluate(job, series, provenance);
+  const keys = job.runs.map((run) => runCacheKey(job, run.params, dataVersion, ENGINE_VERSION));
+  const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
+  const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));
+  const computed = misses.length > 0 ? await evaluate({ ...job, runs: misses }, series, provenance) : [];
+  const byIndex = new Map(computed.map((o) => [o.runIndex, o]));
+  return job.runs.map((run, i): RunOutcome => {
+    const cacheKey = keys[i] as string;
+    const hit = hits.get(cacheKey);
+    if (hit) return cachedOutcome(job, run, provenance, cacheKey, hit);
+    const outcome = byIndex.get(run.index) as RunOutcome;
+    return outcome.status === 'succeeded' ? { ...outcome, cacheKey } : outcome;
+  });
+}
+
+/** Looks up stored results by cache key (the worker asks Postgres). */
+export type CachedResultLookup = (keys: readonly string[]) => Promise<Map<string, CachedResult>>;
+
+function cachedOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: EvaluatedProvenance,
+  cacheKey: string,
+  hit: CachedResult,
+): RunOutcome {
+  return {
+    sweepId: job.sweepId,
+    runIndex: run.index,
+    strategy: job.strategy,
+    symbol: job.symbol,
+    params: run.params,
+    durationMs: 0,
+    engineVersion: provenance.engineVersion,
+    codeVersion: provenance.codeVersion,
+    dataVersion: provenance.dataVersion,
+    cacheKey,
+    cached: true,
+    status: 'succeeded',
+    finalEquity: hit.final_equity as string,
+    closedTrades: hit.closed_trades ?? 0,
+    winningTrades: hit.winning_trades ?? 0,
+    metrics: {
+      totalReturn: hit.total_return,
+      cagr: hit.cagr,
+      volatility: hit.volatility,
+      sharpe: hit.sharpe,
+      sortino: hit.sortino,
+      maxDrawdown: hit.max_drawdown,
+      maxDrawdownDuration: hit.max_drawdown_duration,
+      calmar: hit.calmar,
+      winRate: hit.win_rate,
+      profitFactor: hit.profit_factor,
+      averageTrade: hit.average_trade,
+      exposure: hit.exposure,
+    },
+  };
 }
 
 /**

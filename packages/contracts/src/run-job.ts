@@ -24,6 +24,8 @@ export const RunJob = z.strictObject({
   settings: BacktestSettings,
   /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
   runTimeoutMs: z.number().int().positive().optional(),
+  /** `false` computes every run even when an identical run's result is stored (`fleet sweep submit --no-cache`). */
+  cache: z.boolean().optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

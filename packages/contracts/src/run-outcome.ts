@@ -33,6 +33,10 @@ const RunIdentity = {
   engineVersion: z.string().min(1),
   /** The worker's code: its git commit (`-dirty` when modified), `FLEET_CODE_VERSION`, or its package version. */
   codeVersion: z.string().min(1),
+  /** Hash of everything the result depends on; equal keys mean an identical run, whose stored result can be reused. */
+  cacheKey: z.string().min(1).optional(),
+  /** True when this result was reused from an earlier identical run rather than computed. */
+  cached: z.boolean().optional(),
 };
 
 /**

@@ -77,6 +77,8 @@ export const SweepSpec = z
     ...BacktestSettings.shape,
     /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
     runTimeoutMs: z.number().int().positive().optional(),
+    /** Reuse stored results of identical runs (same strategy, params, symbol, range, costs, data and engine). @defaultValue true */
+    cache: z.boolean().optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })

@@ -55,6 +55,8 @@ export interface RunsTable {
   engine_version: string | null;
   code_version: string | null;
   duration_ms: number;
+  cache_key: string | null;
+  cached: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -25,6 +25,8 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     status: o.status,
     duration_ms: o.durationMs,
     data_version: o.dataVersion ?? null,
+    cache_key: o.cacheKey ?? null,
+    cached: o.cached ?? false,
     engine_version: o.engineVersion,
     code_version: o.codeVersion,
   };

@@ -158,6 +158,7 @@ export class SweepPlan {
       end: this.spec.end,
       settings: segment.settings,
       ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
+      ...(this.spec.cache === false ? { cache: false } : {}),
       runs,
     };
   }

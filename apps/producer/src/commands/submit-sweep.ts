@@ -27,6 +27,8 @@ export interface SubmitOptions {
   maxRuns: number;
   runTimeout?: number;
   dryRun?: boolean;
+  /** Commander's negation of `--no-cache`. @defaultValue true */
+  cache?: boolean;
 }
 
 /** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
@@ -72,6 +74,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
   const spec = {
     ...fileSpec,
     runTimeoutMs: options.runTimeout ?? fileSpec.runTimeoutMs ?? defaultRunTimeoutMs(calibration.msPerRun),
+    ...(options.cache === false ? { cache: false } : {}),
   };
   const plan = counted.withRunsPerJob(
     options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns),
