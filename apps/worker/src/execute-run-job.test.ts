@@ -77,6 +77,61 @@ describe('executeRunJob', () => {
     expect(outcomes[1]?.status).toBe('succeeded');
   });
 
+  it('refuses bars of another version than the sweep was submitted against, so a sweep never mixes data', async () => {
+    const pinned = { ...job('sma_cross', [{ fast: 5, slow: 20 }]), dataVersion: '0000000000000000' };
+    const outcomes = await executeRunJob(pinned, async () => series(wave), evaluateInline, CODE_VERSION);
+    expect(outcomes[0]).toMatchObject({ status: 'failed', error: { code: 'DATA_VERSION_CHANGED' } });
+    const current = { ...pinned, dataVersion: DATA_VERSION };
+    const [ok] = await executeRunJob(current, async () => series(wave), evaluateInline, CODE_VERSION);
+    expect(ok?.status).toBe('succeeded');
+  });
+
+  it('reuses a stored result for a run whose cache key matches, and computes the others', async () => {
+    const j = job('sma_cross', [
+      { fast: 5, slow: 20 },
+      { fast: 10, slow: 40 },
+    ]);
+    const [fresh] = await executeRunJob(
+      { ...j, runs: [j.runs[0] as RunJob['runs'][number]] },
+      async () => series(wave),
+      evaluateInline,
+      CODE_VERSION,
+    );
+    const key = fresh?.cacheKey as string;
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const stored = {
+      cache_key: key,
+      data_version: DATA_VERSION,
+      final_equity: '123.45',
+      closed_trades: 1,
+      winning_trades: 1,
+      total_return: 0,
+      cagr: 0,
+      volatility: 0,
+      sharpe: 9,
+      sortino: 0,
+      max_drawdown: 0,
+      max_drawdown_duration: 0,
+      calmar: 0,
+      win_rate: 1,
+      profit_factor: null,
+      average_trade: 0,
+      exposure: 0,
+    };
+    const outcomes = await executeRunJob(
+      j,
+      async () => series(wave),
+      evaluateInline,
+      CODE_VERSION,
+      async (keys) => new Map(keys.filter((k) => k === key).map((k) => [k, stored])),
+    );
+    expect(outcomes.map((o) => [o.runIndex, o.cached ?? false])).toEqual([
+      [100, true],
+      [101, false],
+    ]);
+    expect(outcomes[0]).toMatchObject({ status: 'succeeded', finalEquity: '123.45', metrics: { sharpe: 9 } });
+  });
+
   it('fails every run with a clear reason when there are no bars in the range', async () => {
     const outcomes = await executeRunJob(
       job('sma_cross', [{ fast: 5, slow: 20 }]),

@@ -52,6 +52,14 @@ export async function executeRunJob(
     return job.runs.map((run) => failedOutcome(job, run, { engineVersion: ENGINE_VERSION, codeVersion }, error));
   }
   const provenance: EvaluatedProvenance = { engineVersion: ENGINE_VERSION, codeVersion, dataVersion };
+  if (job.dataVersion !== undefined && job.dataVersion !== dataVersion) {
+    const error = {
+      name: 'InvalidDataError',
+      code: 'DATA_VERSION_CHANGED',
+      message: `${job.symbol} ${job.interval} bars changed since the sweep was submitted (version ${job.dataVersion} → ${dataVersion}); submit the sweep again to run on the new data`,
+    };
+    return job.runs.map((run) => failedOutcome(job, run, provenance, error));
+  }
   if (series.length === 0) {
     const error = {
       name: 'InvalidDataError',

@@ -26,6 +26,8 @@ export const RunJob = z.strictObject({
   runTimeoutMs: z.number().int().positive().optional(),
   /** `false` computes every run even when an identical run's result is stored (`fleet sweep submit --no-cache`). */
   cache: z.boolean().optional(),
+  /** The data version the sweep was submitted against; bars of another version are not used. */
+  dataVersion: z.string().optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

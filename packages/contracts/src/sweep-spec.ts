@@ -79,6 +79,8 @@ export const SweepSpec = z
     runTimeoutMs: z.number().int().positive().optional(),
     /** Reuse stored results of identical runs (same strategy, params, symbol, range, costs, data and engine). @defaultValue true */
     cache: z.boolean().optional(),
+    /** The data version of each symbol's series at submit, recorded by `fleet sweep submit`; runs on other bars fail. */
+    dataVersions: z.record(z.string(), z.string()).optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })

@@ -78,8 +78,9 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
   let plan = fresh;
   if (!created) {
     const stored = SweepSpec.parse(sweep.spec);
-    // The run timeout is derived at submit from a timing, so it may differ between two submits of the same file.
-    const runsOf = ({ runTimeoutMs: _timeout, ...rest }: SweepSpec) => canonicalJson(rest);
+    // The run timeout and the data versions are derived at submit, so they may differ between two submits of the
+    // same file; the stored ones stay in force for the resumed sweep.
+    const runsOf = ({ runTimeoutMs: _timeout, dataVersions: _versions, ...rest }: SweepSpec) => canonicalJson(rest);
     if (runsOf(stored) !== runsOf(SweepSpec.parse(spec))) {
       throw new SweepConflictError(
         `sweep key '${options.idempotencyKey}' already names sweep ${sweep.id} with a different spec; use another --id`,

@@ -159,6 +159,7 @@ export class SweepPlan {
       settings: segment.settings,
       ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       ...(this.spec.cache === false ? { cache: false } : {}),
+      ...(this.spec.dataVersions?.[segment.symbol] ? { dataVersion: this.spec.dataVersions[segment.symbol] } : {}),
       runs,
     };
   }

@@ -50,9 +50,10 @@ export class SweepTooLargeError extends Error {
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
   const fileSpec = await readSweepFile(file);
+  const stored = await listBarSeries(ctx.db);
   const problems = findSweepProblems(fileSpec, {
     strategies: listStrategies(),
-    series: (await listBarSeries(ctx.db)).map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
+    series: stored.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
     parseParams: parseStrategyParams,
   });
   if (problems.length > 0) throw new SweepFileError(file, problems);
@@ -75,6 +76,12 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     ...fileSpec,
     runTimeoutMs: options.runTimeout ?? fileSpec.runTimeoutMs ?? defaultRunTimeoutMs(calibration.msPerRun),
     ...(options.cache === false ? { cache: false } : {}),
+    // The sweep is pinned to the data it was submitted against, so its runs never mix two versions of a series.
+    dataVersions: Object.fromEntries(
+      stored
+        .filter((s) => s.interval === fileSpec.interval && fileSpec.symbols.includes(s.symbol))
+        .map((s) => [s.symbol, s.dataVersion]),
+    ),
   };
   const plan = counted.withRunsPerJob(
     options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns),
