@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo, end to end on this machine: set up, migrate, import real prices, start an aggregator and two workers,
-# run a 2,080-run sweep with a progress bar, print the top 10 by Sharpe, and stop what it started.
+# run a 2,080-run sweep (computed, not served from the result cache) with a progress bar, print the top 10 by Sharpe, and stop what it started.
 # Needs Redis and Postgres on localhost (or REDIS_URL / DATABASE_URL); safe to run again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,7 +27,7 @@ node apps/worker/dist/main.js >"$logs/worker-1.log" 2>&1 & pids+=($!)
 node apps/worker/dist/main.js >"$logs/worker-2.log" 2>&1 & pids+=($!)
 echo "started aggregator and 2 workers (logs in $logs/)"
 
-result=$(fleet sweep submit examples/demo-sweep.yaml --wait --json | tail -n 1)
+result=$(fleet sweep submit examples/demo-sweep.yaml --wait --no-cache --json | tail -n 1)
 sweep_id=$(node -p "JSON.parse(process.argv[1]).sweepId" "$result")
 node -e '
   const r = JSON.parse(process.argv[1]);
