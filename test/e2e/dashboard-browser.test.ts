@@ -5,16 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FleetProcess,
   type FleetTestEnv,
+  fleetTestEnv,
   lastJsonLine,
   repoRoot,
   runCli,
   startApp,
 } from '../support/fleet-processes.js';
-import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
+import { deleteKeysWithPrefix } from '../support/services.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const artifacts = join(repoRoot, 'test-results', 'dashboard');
@@ -41,14 +42,10 @@ async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-const env: FleetTestEnv = {
-  DATABASE_URL: inject('databaseUrl'),
-  REDIS_URL: inject('redisUrl'),
-  FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), 'browser'),
-  WORKER_CONCURRENCY: '1',
+const env: FleetTestEnv = fleetTestEnv('browser', {
   // A strategy that always throws gives the sweep failed runs to show (the CLI refuses invalid parameters up front).
   FLEET_STRATEGY_MODULES: `${repoRoot}test/chaos/poison-strategies.mjs`,
-};
+});
 const processes: FleetProcess[] = [];
 const ports = { dashboard: 0, worker: 0, aggregator: 0 };
 let browser: Browser | undefined;

@@ -1,25 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countRuns, createDatabase, listBarSeries } from '@fleet/db';
+import { countRuns, createDatabase, listBarSeries, runMetricsOf } from '@fleet/db';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FleetProcess,
   type FleetTestEnv,
+  fleetTestEnv,
   lastJsonLine,
   repoRoot,
   runCli,
   startApp,
 } from '../support/fleet-processes.js';
-import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
+import { deleteKeysWithPrefix } from '../support/services.js';
 
-const env: FleetTestEnv = {
-  DATABASE_URL: inject('databaseUrl'),
-  REDIS_URL: inject('redisUrl'),
-  FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), 'e2e'),
-  WORKER_CONCURRENCY: '1',
-};
+const env: FleetTestEnv = fleetTestEnv('e2e');
 const db = createDatabase({ url: env.DATABASE_URL });
 const processes: FleetProcess[] = [];
 
@@ -158,20 +154,7 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
     }>(local.stdout);
     expect(replay.finalEquity).toBe(stored.final_equity);
     expect([replay.closedTrades, replay.winningTrades]).toEqual([stored.closed_trades, stored.winning_trades]);
-    expect(replay.metrics).toEqual({
-      totalReturn: stored.total_return,
-      cagr: stored.cagr,
-      volatility: stored.volatility,
-      sharpe: stored.sharpe,
-      sortino: stored.sortino,
-      maxDrawdown: stored.max_drawdown,
-      maxDrawdownDuration: stored.max_drawdown_duration,
-      calmar: stored.calmar,
-      winRate: stored.win_rate,
-      profitFactor: stored.profit_factor,
-      averageTrade: stored.average_trade,
-      exposure: stored.exposure,
-    });
+    expect(replay.metrics).toEqual(runMetricsOf(stored));
   });
 
   it('stops workers and the aggregator cleanly on SIGTERM', async () => {

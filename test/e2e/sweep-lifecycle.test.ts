@@ -4,23 +4,19 @@ import { join } from 'node:path';
 import { createDatabase, storeRunOutcomes } from '@fleet/db';
 import { createRunQueue } from '@fleet/queue';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FleetProcess,
   type FleetTestEnv,
+  fleetTestEnv,
   lastJsonLine,
   repoRoot,
   runCli,
   startApp,
 } from '../support/fleet-processes.js';
-import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
+import { deleteKeysWithPrefix } from '../support/services.js';
 
-const env: FleetTestEnv = {
-  DATABASE_URL: inject('databaseUrl'),
-  REDIS_URL: inject('redisUrl'),
-  FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), 'life'),
-  WORKER_CONCURRENCY: '1',
-};
+const env: FleetTestEnv = fleetTestEnv('life');
 const db = createDatabase({ url: env.DATABASE_URL });
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 // Created on first use: a BullMQ Queue writes its meta key, and the refusal tests expect Redis untouched.

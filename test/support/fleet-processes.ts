@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { uniquePrefix } from './services.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -75,3 +77,17 @@ export function lastJsonLine<T = Record<string, unknown>>(stdout: string): T {
 
 /** Repository root, for paths to bundled data and examples. */
 export const repoRoot = root;
+
+/**
+ * The environment of one test file's Fleet processes: the run's own database and Redis, and a key prefix of the
+ * file's own, so files running at the same time never share a queue.
+ */
+export function fleetTestEnv(label: string, extra: Record<string, string> = {}): FleetTestEnv {
+  return {
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    FLEET_QUEUE_PREFIX: uniquePrefix(inject('runId'), label),
+    WORKER_CONCURRENCY: '1',
+    ...extra,
+  };
+}

@@ -48,14 +48,13 @@ export interface RunProvenance {
 /** The provenance of runs evaluated on loaded bars, whose data version is always known. */
 export type EvaluatedProvenance = Required<RunProvenance>;
 
-/** The failed outcome of one planned run of a job. */
-export function failedOutcome(
+/** What every outcome of one planned run says about which run it is and what produced it. */
+export function runIdentity<P extends RunProvenance>(
   job: RunJob,
   run: RunJob['runs'][number],
-  provenance: RunProvenance,
-  error: ErrorData,
-  durationMs = 0,
-): RunOutcome {
+  provenance: P,
+  durationMs: number,
+) {
   return {
     sweepId: job.sweepId,
     runIndex: run.index,
@@ -64,9 +63,18 @@ export function failedOutcome(
     params: run.params,
     durationMs,
     ...provenance,
-    status: 'failed',
-    error,
   };
+}
+
+/** The failed outcome of one planned run of a job. */
+export function failedOutcome(
+  job: RunJob,
+  run: RunJob['runs'][number],
+  provenance: RunProvenance,
+  error: ErrorData,
+  durationMs = 0,
+): RunOutcome {
+  return { ...runIdentity(job, run, provenance, durationMs), status: 'failed', error };
 }
 
 function toRunOutcome(
@@ -79,13 +87,7 @@ function toRunOutcome(
   if (!outcome.ok) return failedOutcome(job, run, provenance, outcome.error, durationMs);
   const r = outcome.result;
   return {
-    sweepId: job.sweepId,
-    runIndex: run.index,
-    strategy: job.strategy,
-    symbol: job.symbol,
-    params: run.params,
-    durationMs,
-    ...provenance,
+    ...runIdentity(job, run, provenance, durationMs),
     status: 'succeeded',
     finalEquity: r.finalEquity,
     closedTrades: r.closedTrades,

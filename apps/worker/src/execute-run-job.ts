@@ -1,7 +1,7 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { CachedResult } from '@fleet/db';
+import { type CachedResult, runMetricsOf } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
-import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome } from './evaluate-runs.js';
+import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
 import { runCacheKey } from './run-cache-key.js';
 
 /** Bars with the data version they were read at; `null` when the series was never imported. */
@@ -93,35 +93,14 @@ function cachedOutcome(
   hit: CachedResult,
 ): RunOutcome {
   return {
-    sweepId: job.sweepId,
-    runIndex: run.index,
-    strategy: job.strategy,
-    symbol: job.symbol,
-    params: run.params,
-    durationMs: 0,
-    engineVersion: provenance.engineVersion,
-    codeVersion: provenance.codeVersion,
-    dataVersion: provenance.dataVersion,
+    ...runIdentity(job, run, provenance, 0),
     cacheKey,
     cached: true,
     status: 'succeeded',
     finalEquity: hit.final_equity as string,
     closedTrades: hit.closed_trades ?? 0,
     winningTrades: hit.winning_trades ?? 0,
-    metrics: {
-      totalReturn: hit.total_return,
-      cagr: hit.cagr,
-      volatility: hit.volatility,
-      sharpe: hit.sharpe,
-      sortino: hit.sortino,
-      maxDrawdown: hit.max_drawdown,
-      maxDrawdownDuration: hit.max_drawdown_duration,
-      calmar: hit.calmar,
-      winRate: hit.win_rate,
-      profitFactor: hit.profit_factor,
-      averageTrade: hit.average_trade,
-      exposure: hit.exposure,
-    },
+    metrics: runMetricsOf(hit),
   };
 }
 

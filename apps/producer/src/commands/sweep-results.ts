@@ -1,5 +1,5 @@
 import { parseExpression } from '@fleet/contracts';
-import { type RankableMetric, RankableMetrics, topRuns } from '@fleet/db';
+import { type RankableMetric, RankableMetrics, runMetricsOf, topRuns } from '@fleet/db';
 import { sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { fmt, formatTable, pct, printResult } from '../print-result.js';
@@ -24,15 +24,7 @@ export async function results(
     finalEquity: r.final_equity,
     closedTrades: r.closed_trades,
     winningTrades: r.winning_trades,
-    metrics: {
-      sharpe: r.sharpe,
-      sortino: r.sortino,
-      totalReturn: r.total_return,
-      cagr: r.cagr,
-      maxDrawdown: r.max_drawdown,
-      winRate: r.win_rate,
-      profitFactor: r.profit_factor,
-    },
+    metrics: runMetricsOf(r),
   }));
   printResult(options.json === true, { sweepId, by: options.by, runs }, () =>
     formatTable(
