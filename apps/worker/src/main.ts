@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
@@ -22,8 +23,11 @@ import { startWorkerWatchdog } from './worker-watchdog.js';
 const env = readEnv();
 const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('worker', { level: env.LOG_LEVEL });
-const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
-  log.warn({ err: err.message }, 'redis error'),
+const connection = createRedisConnection(
+  env.REDIS_URL,
+  'blocking',
+  (err) => log.warn({ err: err.message }, 'redis error'),
+  redisTlsOptions(env),
 );
 const { persistence } = await checkRedisPolicy(connection);
 if (!persistence) log.warn('Redis append-only file is off: a Redis crash loses recent jobs until they are reconciled');
@@ -31,6 +35,7 @@ const db = createDatabase({
   url: env.DATABASE_URL,
   poolMax: 2,
   applicationName: 'fleet-worker',
+  ssl: postgresSslOptions(env),
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
 const registry = createMetricsRegistry('worker');
