@@ -1,10 +1,20 @@
 import { hostname } from 'node:os';
-import { AggregatorEnv, DatabaseEnv, LogEnv, metricsEnv, parseEnv, RedisEnv, TelemetryEnv } from '@fleet/config';
+import {
+  AggregatorEnv,
+  DatabaseEnv,
+  LogEnv,
+  metricsEnv,
+  parseEnv,
+  RedisEnv,
+  RedisShardsEnv,
+  TelemetryEnv,
+} from '@fleet/config';
 import { z } from 'zod';
 
 /** The aggregator's configuration; the only reader of `process.env` in this app. */
 export const AggregatorConfig = z.object({
   ...RedisEnv.shape,
+  ...RedisShardsEnv.shape,
   ...DatabaseEnv.shape,
   ...LogEnv.shape,
   ...AggregatorEnv.shape,

@@ -1,9 +1,11 @@
+import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
 import {
   checkRedisPolicy,
   createRedisConnection,
   createRunQueue,
   queueMetricsSource,
+  RedisShards,
   ResultsConsumer,
 } from '@fleet/queue';
 import { startQuietSweepReconciler } from '@fleet/sweep';
@@ -23,12 +25,18 @@ import { createResultBatcher } from './result-batcher.js';
 const env = readEnv();
 const telemetry = startTelemetry('aggregator', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('aggregator', { level: env.LOG_LEVEL });
-const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
+const redis = createRedisConnection(
+  env.REDIS_URL,
+  'blocking',
+  (err) => log.warn({ err: err.message }, 'redis error'),
+  redisTlsOptions(env),
+);
 await checkRedisPolicy(redis);
 const db = createDatabase({
   url: env.DATABASE_URL,
   poolMax: env.DATABASE_POOL_MAX,
   applicationName: 'fleet-aggregator',
+  ssl: postgresSslOptions(env),
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
 const consumer = new ResultsConsumer(redis, env.FLEET_QUEUE_PREFIX, env.AGGREGATOR_NAME);
@@ -60,6 +68,7 @@ const stopReconciler = startQuietSweepReconciler({
   redis,
   intervalMs: env.RECONCILE_INTERVAL_MS,
   quietMs: env.RECONCILE_QUIET_MS,
+  owns: new RedisShards(env.REDIS_URL, env.FLEET_REDIS_SHARDS).owner(env.REDIS_URL),
   onReconciled: (r) => log.warn(r, 'requeued lost runs of a quiet sweep'),
   onError: (err) => log.warn({ err: err.message }, 'reconcile round failed'),
 });

@@ -1,3 +1,4 @@
+import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
 import { createRedisConnection, createRunQueue, queueMetricsSource } from '@fleet/queue';
 import {
@@ -14,11 +15,17 @@ import { readEnv } from './env.js';
 const env = readEnv();
 const telemetry = startTelemetry('dashboard', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('dashboard', { level: env.LOG_LEVEL });
-const redis = createRedisConnection(env.REDIS_URL, 'blocking', (err) => log.warn({ err: err.message }, 'redis error'));
+const redis = createRedisConnection(
+  env.REDIS_URL,
+  'blocking',
+  (err) => log.warn({ err: err.message }, 'redis error'),
+  redisTlsOptions(env),
+);
 const db = createDatabase({
   url: env.DATABASE_URL,
   poolMax: 4,
   applicationName: 'fleet-dashboard',
+  ssl: postgresSslOptions(env),
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
 const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);

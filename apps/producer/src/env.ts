@@ -1,9 +1,10 @@
-import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, StrategyEnv, TelemetryEnv } from '@fleet/config';
+import { DatabaseEnv, LogEnv, parseEnv, RedisEnv, RedisShardsEnv, StrategyEnv, TelemetryEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The CLI's configuration; the only reader of `process.env` in this app. */
 export const CliConfig = z.object({
   ...RedisEnv.shape,
+  ...RedisShardsEnv.shape,
   ...DatabaseEnv.shape,
   ...LogEnv.shape,
   ...StrategyEnv.shape,

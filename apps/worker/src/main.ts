@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
@@ -27,8 +28,11 @@ const env = readEnv();
 const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('worker', { level: env.LOG_LEVEL });
 const codeVersion = resolveCodeVersion(env.FLEET_CODE_VERSION);
-const connection = createRedisConnection(env.REDIS_URL, 'blocking', (err) =>
-  log.warn({ err: err.message }, 'redis error'),
+const connection = createRedisConnection(
+  env.REDIS_URL,
+  'blocking',
+  (err) => log.warn({ err: err.message }, 'redis error'),
+  redisTlsOptions(env),
 );
 const { persistence } = await checkRedisPolicy(connection);
 if (!persistence) log.warn('Redis append-only file is off: a Redis crash loses recent jobs until they are reconciled');
@@ -36,6 +40,7 @@ const db = createDatabase({
   url: env.DATABASE_URL,
   poolMax: 2,
   applicationName: 'fleet-worker',
+  ssl: postgresSslOptions(env),
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
 const registry = createMetricsRegistry('worker');

@@ -19,11 +19,25 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const RedisEnv = z.object({
   /** @defaultValue 'redis://127.0.0.1:6379' */
   REDIS_URL: urlWithScheme(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  /** Prefix of every BullMQ and stream key, so deployments and test runs never collide. @defaultValue 'fleet' */
+  /**
+   * Prefix of every BullMQ and stream key, so deployments and test runs never collide. On Redis Cluster, wrap it in a
+   * hash tag (`{fleet}`): every key starts with the prefix, so the queue's Lua scripts and the results stream stay
+   * in one slot.
+   * @defaultValue 'fleet'
+   */
   FLEET_QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ . -' })
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]*(?:\{[A-Za-z0-9_.-]+\}[A-Za-z0-9_.-]*)?$/, {
+      message: 'must be letters, digits, _ . - with at most one {hash tag}',
+    })
+    .min(1)
     .default('fleet'),
+  /**
+   * CA bundle (PEM file) that Redis's certificate must chain to, for a private CA; TLS itself is turned on by a
+   * `rediss://` REDIS_URL. @defaultValue unset: the system's CAs
+   */
+  REDIS_TLS_CA_FILE: z.string().min(1).optional(),
 });
 
 /** Postgres connection and pool limits. */
@@ -32,6 +46,13 @@ export const DatabaseEnv = z.object({
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/fleet'),
   /** @defaultValue 10 */
   DATABASE_POOL_MAX: positiveInt(10),
+  /**
+   * TLS to Postgres, with libpq's meanings: `require` encrypts without checking the certificate, `verify-ca` checks
+   * it chains to a trusted CA, `verify-full` also checks the host name. @defaultValue unset: as DATABASE_URL says
+   */
+  DATABASE_SSL_MODE: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
+  /** CA bundle (PEM file) for `verify-ca` / `verify-full` with a private CA. @defaultValue unset: the system's CAs */
+  DATABASE_SSL_CA_FILE: z.string().min(1).optional(),
 });
 
 /** Logging. */
@@ -127,3 +148,22 @@ export const metricsEnv = (defaultPort: number) =>
     /** @defaultValue `defaultPort` (9464 worker, 9465 aggregator) */
     METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(defaultPort),
   });
+
+/**
+ * Sweeps sharded over several Redis instances (one set of workers and aggregators per instance, one Postgres): the
+ * CLI puts each sweep on the shard its id hashes to, and an aggregator reconciles only the sweeps of its own shard
+ * (the one whose URL equals its REDIS_URL).
+ */
+export const RedisShardsEnv = z.object({
+  /** Comma-separated Redis URLs, in a fixed order (append new shards at the end). @defaultValue unset: REDIS_URL is the only shard */
+  FLEET_REDIS_SHARDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(urlWithScheme(['redis:', 'rediss:']))),
+});

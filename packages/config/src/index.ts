@@ -6,9 +6,13 @@ export {
   LogEnv,
   metricsEnv,
   RedisEnv,
+  RedisShardsEnv,
   RunTimeoutEnv,
   StrategyEnv,
   TelemetryEnv,
   WorkerEnv,
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';
+export { postgresSslOptions } from './postgres-ssl-options.js';
+export { redisTlsOptions } from './redis-tls-options.js';
+export { TlsConfigError } from './tls-config-error.js';

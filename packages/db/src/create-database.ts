@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { rememberPool } from './pool-usage.js';
@@ -10,6 +11,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Name shown in `pg_stat_activity`. @defaultValue 'fleet' */
   applicationName?: string;
+  /** TLS to the server (from `postgresSslOptions(env)`); `false` turns it off. @defaultValue as the URL says */
+  ssl?: boolean | ConnectionOptions | undefined;
   /** Called for errors of idle pooled clients (e.g. the server restarted); without a listener they would crash the process. */
   onPoolError?: (error: Error) => void;
 }
@@ -38,6 +41,7 @@ export function createDatabase(options: DatabaseOptions): Kysely<Database> {
     query_timeout: 120_000,
     application_name: options.applicationName ?? 'fleet',
     types,
+    ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
   });
   pool.on('error', options.onPoolError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,12 +1,21 @@
+import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 
-async function withMaintenanceClient<T>(url: string, fn: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
+async function withMaintenanceClient<T>(
+  url: string,
+  ssl: boolean | ConnectionOptions | undefined,
+  fn: (client: pg.Client, name: string) => Promise<T>,
+): Promise<T> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error(`DATABASE_URL names no database: ${target.origin}`);
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: 10_000,
+    ...(ssl === undefined ? {} : { ssl }),
+  });
   await client.connect();
   try {
     return await fn(client, name);
@@ -17,9 +26,12 @@ async function withMaintenanceClient<T>(url: string, fn: (client: pg.Client, nam
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** Creates the database named in `url` when it does not exist yet, so a fresh machine needs no manual `createdb`. */
-export async function createDatabaseIfMissing(url: string): Promise<boolean> {
-  return withMaintenanceClient(url, async (client, name) => {
+/**
+ * Creates the database named in `url` when it does not exist yet, so a fresh machine needs no manual `createdb`.
+ * `ssl` is the TLS option of the app's own pool (`postgresSslOptions(env)`).
+ */
+export async function createDatabaseIfMissing(url: string, ssl?: boolean | ConnectionOptions): Promise<boolean> {
+  return withMaintenanceClient(url, ssl, async (client, name) => {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount) return false;
     try {
@@ -35,7 +47,7 @@ export async function createDatabaseIfMissing(url: string): Promise<boolean> {
 
 /** Drops the database named in `url`, closing its other connections (used by tests for their private databases). */
 export async function dropDatabase(url: string): Promise<void> {
-  await withMaintenanceClient(url, async (client, name) => {
+  await withMaintenanceClient(url, undefined, async (client, name) => {
     await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
   });
 }

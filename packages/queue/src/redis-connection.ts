@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /**
@@ -11,12 +12,18 @@ export type ConnectionRole = (typeof ConnectionRoles)[number];
 
 /**
  * Opens an ioredis connection configured for its role, with an error listener so a transient outage is logged
- * rather than crashing the process with an unhandled 'error' event.
+ * rather than crashing the process with an unhandled 'error' event. `tls` (from `redisTlsOptions(env)`) carries a
+ * private CA; a `rediss://` URL alone already turns TLS on.
  *
  * @example
- * const redis = createRedisConnection(env.REDIS_URL, 'blocking', (e) => log.warn({ err: e }, 'redis'));
+ * const redis = createRedisConnection(env.REDIS_URL, 'blocking', (e) => log.warn({ err: e }, 'redis'), redisTlsOptions(env));
  */
-export function createRedisConnection(url: string, role: ConnectionRole, onError?: (error: Error) => void): Redis {
+export function createRedisConnection(
+  url: string,
+  role: ConnectionRole,
+  onError?: (error: Error) => void,
+  tls?: ConnectionOptions,
+): Redis {
   const options: RedisOptions =
     role === 'blocking'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
@@ -26,7 +33,7 @@ export function createRedisConnection(url: string, role: ConnectionRole, onError
           connectTimeout: 5_000,
           retryStrategy: (n) => (n > 3 ? null : n * 200),
         };
-  const redis = new Redis(url, { ...options, lazyConnect: false });
+  const redis = new Redis(url, { ...options, ...(tls ? { tls } : {}), lazyConnect: false });
   redis.on('error', onError ?? (() => {}));
   return redis;
 }

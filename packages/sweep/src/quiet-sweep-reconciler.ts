@@ -12,6 +12,8 @@ export interface QuietSweepReconcilerOptions {
   intervalMs?: number;
   /** An unfinished sweep with no enqueue or stored result for this long is reconciled, in ms. @defaultValue 120_000 */
   quietMs?: number;
+  /** Whether a sweep is this process's to reconcile; with sharded Redis, only the sweeps of its own shard. @defaultValue every sweep */
+  owns?: (sweepId: string) => boolean;
   onReconciled?: (result: ReconcileResult) => void;
   onError?: (error: Error) => void;
 }
@@ -29,6 +31,7 @@ export function startQuietSweepReconciler(options: QuietSweepReconcilerOptions):
     const lock = `${options.queue.keys[''] ?? options.queue.name}:reconcile-lock`;
     if ((await options.redis.set(lock, String(process.pid), 'PX', intervalMs, 'NX')) !== 'OK') return;
     for (const sweep of await findQuietSweeps(options.db, new Date(Date.now() - quietMs))) {
+      if (options.owns && !options.owns(sweep.id)) continue;
       const result = await reconcileSweep(options.db, options.queue, sweep.id);
       if (result.requeuedRuns > 0) options.onReconciled?.(result);
     }

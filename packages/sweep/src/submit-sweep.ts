@@ -16,7 +16,8 @@ export class SweepConflictError extends Error {
 /** Options of {@link submitSweep}. */
 export interface SubmitSweepOptions {
   db: Kysely<Database>;
-  queue: RunQueue;
+  /** The runs queue, or, with sharded Redis, a function giving the queue of the sweep's shard from its final id (a resumed sweep keeps its stored id). */
+  queue: RunQueue | ((sweepId: string) => RunQueue);
   spec: SweepSpec;
   /** Makes the submit idempotent: the same key resumes the same sweep instead of creating a new one. */
   idempotencyKey?: string;
@@ -62,7 +63,7 @@ export async function submitSweep(options: SubmitSweepOptions): Promise<Submitte
 }
 
 async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep> {
-  const { db, queue, spec } = options;
+  const { db, spec } = options;
   const trace = injectTraceCarrier();
   const chunkSize = options.chunkSize ?? 500;
   const fresh = options.plan ?? new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
@@ -89,6 +90,7 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
     plan = new SweepPlan(stored, sweep.id, { runsPerJob: sweep.runs_per_job });
   }
 
+  const queue = typeof options.queue === 'function' ? options.queue(plan.sweepId) : options.queue;
   let enqueued = created ? 0 : sweep.enqueued_jobs;
   const from = enqueued;
   options.onProgress?.(enqueued, plan.totalJobs);

@@ -4,7 +4,7 @@ import { printResult } from '../print-result.js';
 
 /** `fleet sweep cancel ID`: records the cancel, removes waiting jobs, lets running ones finish. */
 export async function cancel(ctx: CliContext, sweepId: string, options: { json?: boolean }): Promise<void> {
-  const result = await cancelSweepRuns(ctx.db, ctx.queue, sweepId);
+  const result = await cancelSweepRuns(ctx.db, ctx.queueFor(sweepId), sweepId);
   printResult(options.json === true, result, () =>
     result.status === 'cancelled'
       ? `sweep ${sweepId} cancelled: ${result.removedJobs} waiting jobs removed; running jobs finish and are kept`

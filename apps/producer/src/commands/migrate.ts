@@ -1,10 +1,11 @@
+import { postgresSslOptions } from '@fleet/config';
 import { createDatabaseIfMissing, migrateToLatest } from '@fleet/db';
 import type { CliContext } from '../cli-context.js';
 import { printResult } from '../print-result.js';
 
 /** `fleet db migrate`: creates the database if needed and applies pending migrations; idempotent. */
 export async function migrate(ctx: CliContext, options: { json?: boolean }): Promise<void> {
-  const created = await createDatabaseIfMissing(ctx.env.DATABASE_URL);
+  const created = await createDatabaseIfMissing(ctx.env.DATABASE_URL, postgresSslOptions(ctx.env));
   const applied = await migrateToLatest(ctx.db);
   printResult(options.json === true, { databaseCreated: created, applied }, () =>
     [

@@ -4,7 +4,7 @@ import { printResult } from '../print-result.js';
 
 /** `fleet sweep reconcile ID`: re-enqueues planned runs that have neither a row nor a live job. */
 export async function reconcile(ctx: CliContext, sweepId: string, options: { json?: boolean }): Promise<void> {
-  const r = await reconcileSweep(ctx.db, ctx.queue, sweepId);
+  const r = await reconcileSweep(ctx.db, ctx.queueFor(sweepId), sweepId);
   printResult(
     options.json === true,
     r,

@@ -87,7 +87,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     options.runsPerJob ?? runsPerJobFor(calibration.msPerRun, counted.totalRuns),
     spec,
   );
-  const workers = await countQueueWorkers(ctx.redis, ctx.env.FLEET_QUEUE_PREFIX, QueueNames.runs);
+  const workers = await countQueueWorkers(ctx.redisFor(plan.sweepId), ctx.env.FLEET_QUEUE_PREFIX, QueueNames.runs);
   const cpuSeconds = (plan.totalRuns * calibration.msPerRun) / 1000;
   const estimate = {
     runs: plan.totalRuns,
@@ -113,7 +113,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
   const enqueueing = new ProgressReporter('enqueue', 'jobs', interactive);
   const submitted = await submitSweep({
     db: ctx.db,
-    queue: ctx.queue,
+    queue: (sweepId) => ctx.queueFor(sweepId),
     spec,
     plan,
     ...(options.id ? { idempotencyKey: options.id } : {}),

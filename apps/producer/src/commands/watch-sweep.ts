@@ -14,7 +14,7 @@ export async function watch(ctx: CliContext, sweepId: string, options: { json?: 
     // Reading the queue costs more than reading Postgres, so it is refreshed less often than the counters.
     if (Date.now() - queue.at > 2_000) {
       queue.at = Date.now();
-      void liveSweepJobs(ctx.queue, sweepId)
+      void liveSweepJobs(ctx.queueFor(sweepId), sweepId)
         .then((jobs) => {
           const runs = (state: string) =>
             jobs.filter((j) => j.state === state).reduce((n, j) => n + j.runIndexes.length, 0);

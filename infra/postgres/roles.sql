@@ -1,0 +1,56 @@
+-- Least-privilege login roles for the Fleet apps, one per app, each allowed only the statements that app runs.
+-- Passwords are environment-specific, so they are psql variables here and never part of a migration.
+--
+-- Run as the database owner after `fleet db migrate`, and again after any migration that adds a table:
+--   psql "postgres://postgres:…@host:5432/fleet" -v ON_ERROR_STOP=1 \
+--     -v worker_password=… -v aggregator_password=… -v dashboard_password=… -f infra/postgres/roles.sql
+-- Role names default to fleet_worker, fleet_aggregator and fleet_dashboard (override with -v worker_role=… etc.).
+-- Re-running is safe: roles are created once, passwords reset, and grants rebuilt from nothing.
+-- The CLI (migrate, data import, submit, cancel, retry-failed) runs as the owner, an operator's role.
+
+\if :{?worker_role}
+\else
+  \set worker_role fleet_worker
+\endif
+\if :{?aggregator_role}
+\else
+  \set aggregator_role fleet_aggregator
+\endif
+\if :{?dashboard_role}
+\else
+  \set dashboard_role fleet_dashboard
+\endif
+
+SELECT format('CREATE ROLE %I', r) FROM unnest(ARRAY[:'worker_role', :'aggregator_role', :'dashboard_role']) AS r
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) \gexec
+
+ALTER ROLE :"worker_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'worker_password';
+ALTER ROLE :"aggregator_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'aggregator_password';
+ALTER ROLE :"dashboard_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'dashboard_password';
+
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I, %I, %I', current_database(), :'worker_role', :'aggregator_role',
+  :'dashboard_role') \gexec
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO :"worker_role", :"aggregator_role", :"dashboard_role";
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM :"worker_role", :"aggregator_role", :"dashboard_role";
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM :"worker_role", :"aggregator_role", :"dashboard_role";
+
+-- Worker: reads bars to run backtests and a sweep's status to skip cancelled sweeps. Results go through Redis;
+-- of runs it reads only what the result cache reuses (looked up by cache key), never parameters or errors.
+GRANT SELECT ON bars, sweeps TO :"worker_role";
+GRANT SELECT (cache_key, status, data_version, final_equity, closed_trades, winning_trades, total_return, cagr,
+  volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
+  exposure) ON runs TO :"worker_role";
+-- bar_series (the data version of each series) is read with the bars wherever its migration has run.
+SELECT format('GRANT SELECT ON bar_series TO %I, %I', :'worker_role', :'dashboard_role')
+WHERE to_regclass('bar_series') IS NOT NULL \gexec
+
+-- Aggregator: inserts runs (ON CONFLICT DO NOTHING … RETURNING) and reads them back to reconcile; locks and advances
+-- a sweep's counters and status, and bumps its requeue generation. It never deletes, and never rewrites a spec.
+GRANT SELECT, INSERT ON runs TO :"aggregator_role";
+GRANT SELECT ON sweeps TO :"aggregator_role";
+GRANT UPDATE (succeeded, failed, status, started_at, finished_at, last_progress_at, requeue_generation)
+  ON sweeps TO :"aggregator_role";
+
+-- Dashboard: read-only pages, and bars to replay a run's equity curve.
+GRANT SELECT ON sweeps, runs, bars TO :"dashboard_role";
