@@ -6,7 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh || exit 1
 checks=0
 node_modules/.bin/biome check . || checks=1
-TURBO_TELEMETRY_DISABLED=1 bash scripts/pnpm.sh run --silent typecheck --output-logs=errors-only || checks=1
+TURBO_TELEMETRY_DISABLED=1 bash scripts/pnpm.sh exec turbo run typecheck --output-logs=errors-only || checks=1
+node_modules/.bin/tsc -p tsconfig.json || checks=1
 mkdir -p test-results
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
 status=$?
