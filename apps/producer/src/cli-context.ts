@@ -53,7 +53,11 @@ export class CliContext {
   }
 
   async close(): Promise<void> {
-    for (const queue of this.queues.values()) await queue.close();
+    for (const queue of this.queues.values()) {
+      // A queue still connecting when closed would report that as an unheard error: let it settle first.
+      await queue.waitUntilReady().catch(() => undefined);
+      await queue.close();
+    }
     for (const redis of this.connections.values()) await redis.quit().catch(() => undefined);
     await this.database?.destroy();
     await this.telemetry.shutdown();

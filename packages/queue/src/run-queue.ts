@@ -28,10 +28,14 @@ export type RunQueue = Queue<RunJob, void, typeof RUN_JOB_NAME>;
  * const queue = createRunQueue(redis, env.FLEET_QUEUE_PREFIX);
  * await queue.addBulk([{ name: RUN_JOB_NAME, data: job, opts: { jobId: runJobId(sweepId, 0) } }]);
  */
-export function createRunQueue(connection: Redis, prefix: string): RunQueue {
-  return new Queue<RunJob, void, typeof RUN_JOB_NAME>(QueueNames.runs, {
+export function createRunQueue(connection: Redis, prefix: string, onError?: (error: Error) => void): RunQueue {
+  const queue = new Queue<RunJob, void, typeof RUN_JOB_NAME>(QueueNames.runs, {
     connection,
     prefix,
     defaultJobOptions: runJobOptions,
   });
+  // Connection errors are re-emitted by the queue; unheard, one (e.g. a Redis restart) would crash the process.
+  // Commands still reject on their own, so callers see every failure that matters to them.
+  queue.on('error', onError ?? (() => undefined));
+  return queue;
 }
