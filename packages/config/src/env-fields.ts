@@ -13,6 +13,17 @@ const urlWithScheme = (schemes: readonly string[]) =>
     { message: `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}` },
   );
 
+/** A comma-separated list; blanks around items and empty items are dropped, and unset means empty. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Redis connection and key prefix shared by every process. */
@@ -107,15 +118,7 @@ export const DashboardEnv = z.object({
 /** Strategy plugins loaded by every process that validates or runs strategies (the CLI and workers). */
 export const StrategyEnv = z.object({
   /** Comma-separated module paths or package names, each registering strategies when imported. @defaultValue none */
-  FLEET_STRATEGY_MODULES: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  FLEET_STRATEGY_MODULES: commaList,
 });
 
 /** How long one run may take before it is stopped and recorded as failed with reason `timeout`. */
@@ -156,14 +159,5 @@ export const metricsEnv = (defaultPort: number) =>
  */
 export const RedisShardsEnv = z.object({
   /** Comma-separated Redis URLs, in a fixed order (append new shards at the end). @defaultValue unset: REDIS_URL is the only shard */
-  FLEET_REDIS_SHARDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(urlWithScheme(['redis:', 'rediss:']))),
+  FLEET_REDIS_SHARDS: commaList.pipe(z.array(urlWithScheme(['redis:', 'rediss:']))),
 });

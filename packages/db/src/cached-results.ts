@@ -1,27 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
+import { RUN_METRIC_COLUMNS } from './run-metrics-of.js';
 import type { Database, RunsTable } from './schema.js';
 
+const RESULT_COLUMNS = [
+  'cache_key',
+  'data_version',
+  'final_equity',
+  'closed_trades',
+  'winning_trades',
+  ...RUN_METRIC_COLUMNS,
+] as const satisfies readonly (keyof RunsTable)[];
+
 /** A stored result that an identical run can reuse. */
-export type CachedResult = Pick<
-  Selectable<RunsTable>,
-  | 'cache_key'
-  | 'data_version'
-  | 'final_equity'
-  | 'closed_trades'
-  | 'winning_trades'
-  | 'total_return'
-  | 'cagr'
-  | 'volatility'
-  | 'sharpe'
-  | 'sortino'
-  | 'max_drawdown'
-  | 'max_drawdown_duration'
-  | 'calmar'
-  | 'win_rate'
-  | 'profit_factor'
-  | 'average_trade'
-  | 'exposure'
->;
+export type CachedResult = Pick<Selectable<RunsTable>, (typeof RESULT_COLUMNS)[number]>;
 
 /**
  * Finds stored results for run cache keys: one indexed lookup per job, returning at most one succeeded row per key.
@@ -37,25 +28,7 @@ export async function findCachedResults(
   const rows = await db
     .selectFrom('runs')
     .distinctOn('cache_key')
-    .select([
-      'cache_key',
-      'data_version',
-      'final_equity',
-      'closed_trades',
-      'winning_trades',
-      'total_return',
-      'cagr',
-      'volatility',
-      'sharpe',
-      'sortino',
-      'max_drawdown',
-      'max_drawdown_duration',
-      'calmar',
-      'win_rate',
-      'profit_factor',
-      'average_trade',
-      'exposure',
-    ])
+    .select(RESULT_COLUMNS)
     .where('cache_key', 'in', [...keys])
     .where('status', '=', 'succeeded')
     .orderBy('cache_key')

@@ -35,7 +35,7 @@ export {
   type RunSelection,
   recentRunCount,
 } from './run-analytics.js';
-export { runMetricsOf } from './run-metrics-of.js';
+export { RUN_METRIC_COLUMNS, runMetricsOf } from './run-metrics-of.js';
 export { countRuns, failedRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';

@@ -1,21 +1,23 @@
 import type { RunMetrics } from '@fleet/contracts';
 import type { RunsTable } from './schema.js';
 
-type MetricColumns = Pick<
-  RunsTable,
-  | 'total_return'
-  | 'cagr'
-  | 'volatility'
-  | 'sharpe'
-  | 'sortino'
-  | 'max_drawdown'
-  | 'max_drawdown_duration'
-  | 'calmar'
-  | 'win_rate'
-  | 'profit_factor'
-  | 'average_trade'
-  | 'exposure'
->;
+/** The `runs` columns that hold a run's metrics, in the order exports list them. */
+export const RUN_METRIC_COLUMNS = [
+  'total_return',
+  'cagr',
+  'volatility',
+  'sharpe',
+  'sortino',
+  'max_drawdown',
+  'max_drawdown_duration',
+  'calmar',
+  'win_rate',
+  'profit_factor',
+  'average_trade',
+  'exposure',
+] as const satisfies readonly (keyof RunsTable)[];
+
+type MetricColumns = Pick<RunsTable, (typeof RUN_METRIC_COLUMNS)[number]>;
 
 /** The metrics of a stored run in the wire format's names: the one mapping from `runs` columns to {@link RunMetrics}. */
 export function runMetricsOf(row: MetricColumns): RunMetrics {

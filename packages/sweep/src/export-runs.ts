@@ -1,28 +1,12 @@
 import { SweepSpec } from '@fleet/contracts';
-import { type Database, type Kysely, type RunRow, streamRuns } from '@fleet/db';
+import { type Database, type Kysely, RUN_METRIC_COLUMNS, runMetricsOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
 /** Formats `fleet sweep export` writes. */
 export const ExportFormats = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof ExportFormats)[number];
 
-const METRIC_COLUMNS = [
-  ['final_equity', 'finalEquity'],
-  ['closed_trades', 'closedTrades'],
-  ['winning_trades', 'winningTrades'],
-  ['total_return', 'totalReturn'],
-  ['cagr', 'cagr'],
-  ['volatility', 'volatility'],
-  ['sharpe', 'sharpe'],
-  ['sortino', 'sortino'],
-  ['max_drawdown', 'maxDrawdown'],
-  ['max_drawdown_duration', 'maxDrawdownDuration'],
-  ['calmar', 'calmar'],
-  ['win_rate', 'winRate'],
-  ['profit_factor', 'profitFactor'],
-  ['average_trade', 'averageTrade'],
-  ['exposure', 'exposure'],
-] as const satisfies readonly (readonly [keyof RunRow, string])[];
+const RESULT_COLUMNS = ['final_equity', 'closed_trades', 'winning_trades', ...RUN_METRIC_COLUMNS] as const;
 
 const csvCell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -55,7 +39,7 @@ export async function exportRuns(
     'symbol',
     'status',
     ...paramNames,
-    ...METRIC_COLUMNS.map(([c]) => c),
+    ...RESULT_COLUMNS,
     'error_code',
     'error_message',
     'data_version',
@@ -67,7 +51,6 @@ export async function exportRuns(
   for await (const page of streamRuns(db, sweepId)) {
     const lines = page.map((r) => {
       if (format === 'jsonl') {
-        const metrics = Object.fromEntries(METRIC_COLUMNS.map(([column, key]) => [key, r[column]]));
         const error =
           r.status === 'failed' ? { error: { name: r.error_name, code: r.error_code, message: r.error_message } } : {};
         return JSON.stringify({
@@ -76,7 +59,10 @@ export async function exportRuns(
           symbol: r.symbol,
           status: r.status,
           params: r.params,
-          ...metrics,
+          finalEquity: r.final_equity,
+          closedTrades: r.closed_trades,
+          winningTrades: r.winning_trades,
+          ...runMetricsOf(r),
           ...error,
           dataVersion: r.data_version,
           engineVersion: r.engine_version,
@@ -89,7 +75,7 @@ export async function exportRuns(
         r.symbol,
         r.status,
         ...paramNames.map((p) => r.params[p]),
-        ...METRIC_COLUMNS.map(([c]) => r[c]),
+        ...RESULT_COLUMNS.map((c) => r[c]),
         r.error_code,
         r.error_message,
         r.data_version,

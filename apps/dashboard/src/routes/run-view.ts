@@ -1,5 +1,5 @@
 import { QueueNames } from '@fleet/contracts';
-import type { RunRow } from '@fleet/db';
+import { type RunRow, runMetricsOf } from '@fleet/db';
 import { runJobId } from '@fleet/queue';
 import type { SweepPlan } from '@fleet/sweep';
 
@@ -35,20 +35,7 @@ export function toRunView(row: RunRow, plan: SweepPlan): RunView {
     finalEquity: row.final_equity,
     closedTrades: row.closed_trades,
     winningTrades: row.winning_trades,
-    metrics: {
-      totalReturn: row.total_return,
-      cagr: row.cagr,
-      volatility: row.volatility,
-      sharpe: row.sharpe,
-      sortino: row.sortino,
-      maxDrawdown: row.max_drawdown,
-      maxDrawdownDuration: row.max_drawdown_duration,
-      calmar: row.calmar,
-      winRate: row.win_rate,
-      profitFactor: row.profit_factor,
-      averageTrade: row.average_trade,
-      exposure: row.exposure,
-    },
+    metrics: runMetricsOf(row),
     durationMs: row.duration_ms,
     error:
       row.status === 'failed'
