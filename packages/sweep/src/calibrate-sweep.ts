@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SweepSpec } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
-import { CombinationSpace } from './combination-space.js';
+import type { CombinationSpace } from './combination-space.js';
 
 /** Loads the bars a calibration runs on. */
 export type CalibrationLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
@@ -14,11 +14,11 @@ export interface SweepCalibration {
   perStrategy: { strategy: string; msPerRun: number | null }[];
 }
 
-/** What the calibration thread is given. */
+/** What the calibration thread is given: the first few parameter combinations of each strategy, to time. */
 export interface CalibrationTask {
   spec: SweepSpec;
   series: BarSeries;
-  samples: number;
+  samples: readonly Record<string, number>[][];
   strategyModules: readonly string[];
 }
 
@@ -30,15 +30,16 @@ export const MIN_JOB_MS = 10;
 const UNTIMED_MS = 5;
 
 /**
- * Times the engine on the first few combinations of each strategy over the sweep's first symbol, to size jobs and
- * estimate how long the sweep takes. The timing runs on a thread of its own with a deadline: a strategy that hangs
+ * Times the engine on the first few combinations of each strategy (taken from the plan's counted spaces, which are
+ * not enumerated again) over the sweep's first symbol, to size jobs and estimate how long the sweep takes. The timing runs on a thread of its own with a deadline: a strategy that hangs
  * or kills its thread (a plugin can) must not hang or kill `fleet sweep submit`; it is just left untimed.
  *
  * @example
- * const { msPerRun } = await calibrateSweep(spec, (s, i, from, to) => loadBars(db, s, i, from, to));
+ * const { msPerRun } = await calibrateSweep(spec, plan.spaces, (s, i, from, to) => loadBars(db, s, i, from, to));
  */
 export async function calibrateSweep(
   spec: SweepSpec,
+  spaces: readonly CombinationSpace[],
   load: CalibrationLoader,
   options: { samples?: number; timeoutMs?: number; strategyModules?: readonly string[] } = {},
 ): Promise<SweepCalibration> {
@@ -53,7 +54,7 @@ export async function calibrateSweep(
   const task: CalibrationTask = {
     spec,
     series,
-    samples: options.samples ?? 8,
+    samples: spaces.map((space) => firstCombinations(space, options.samples ?? 8)),
     strategyModules: options.strategyModules ?? [],
   };
   const thread = new Worker(new URL('./calibration-thread.js', import.meta.url), { workerData: task });
@@ -77,12 +78,21 @@ export async function calibrateSweep(
   let runs = 0;
   const perStrategy = spec.strategies.map((strategy, i) => {
     const ms = timings.get(i) ?? null;
-    const count = new CombinationSpace(strategy).count;
+    const count = (spaces[i] as CombinationSpace).count;
     weighted += (ms ?? UNTIMED_MS) * count;
     runs += count;
     return { strategy: strategy.name, msPerRun: ms };
   });
   return { msPerRun: runs > 0 ? weighted / runs : UNTIMED_MS, perStrategy };
+}
+
+function firstCombinations(space: CombinationSpace, n: number): Record<string, number>[] {
+  const first: Record<string, number>[] = [];
+  for (const params of space.combinations()) {
+    if (first.length >= n) break;
+    first.push(params);
+  }
+  return first;
 }
 
 /**

@@ -2,20 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runSweep } from '@fleet/engine';
 import { loadStrategyModules } from '@fleet/engine/plugins';
 import type { CalibrationTask } from './calibrate-sweep.js';
-import { CombinationSpace } from './combination-space.js';
 import { strategySettings } from './sweep-plan.js';
 
-/** Entry point of the calibration thread: times each strategy's first combinations, reporting each as it is known. */
+/** Entry point of the calibration thread: times each strategy's sample combinations, reporting each as it is known. */
 const task = workerData as CalibrationTask;
 const port = parentPort;
 if (!port) throw new Error('calibration-thread.js must run in a worker thread');
 await loadStrategyModules(task.strategyModules);
 task.spec.strategies.forEach((strategy, i) => {
-  const params: Record<string, number>[] = [];
-  for (const p of new CombinationSpace(strategy).combinations()) {
-    params.push(p);
-    if (params.length >= task.samples) break;
-  }
+  const params = task.samples[i] ?? [];
   if (params.length === 0 || task.series.length === 0) return;
   const { cash, size, commission, slippageBps } = strategySettings(task.spec, i);
   const base = {

@@ -88,8 +88,12 @@ export class SweepPlan {
    * `spec` may differ from this plan's only in what does not change the runs (e.g. `runTimeoutMs`).
    */
   withRunsPerJob(runsPerJob: number, spec: SweepSpec = this.spec): SweepPlan {
-    const spaces = this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
-    return new SweepPlan(spec, this.sweepId, { runsPerJob, spaces });
+    return new SweepPlan(spec, this.sweepId, { runsPerJob, spaces: this.spaces });
+  }
+
+  /** Each strategy's counted combination space, in file order (one per strategy, shared by all its symbols). */
+  get spaces(): readonly CombinationSpace[] {
+    return this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */

@@ -66,6 +66,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
   }
   const calibration = await calibrateSweep(
     fileSpec,
+    counted.spaces,
     (symbol, interval, from, to) => loadBars(ctx.db, symbol, interval, from, to),
     {
       strategyModules: ctx.env.FLEET_STRATEGY_MODULES,
