@@ -3,14 +3,12 @@ export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
 export { DataVersion } from './data-version.js';
 export {
-  ArithmeticOperators,
   type BinaryOperator,
   ComparisonOperators,
   type Expression,
   ExpressionError,
   evaluateExpression,
   expressionNames,
-  LogicalOperators,
   parseExpression,
 } from './expression.js';
 export { ParamDomain, ParamRange } from './param-domain.js';

@@ -36,7 +36,7 @@ export {
   recentRunCount,
 } from './run-analytics.js';
 export { RUN_METRIC_COLUMNS, runMetricsOf } from './run-metrics-of.js';
-export { countRuns, failedRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
+export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';

@@ -55,18 +55,6 @@ export async function* streamRuns(db: Kysely<Database>, sweepId: string, pageSiz
   }
 }
 
-/** Failed runs of a sweep with their reasons, in manifest order. */
-export async function failedRuns(db: Kysely<Database>, sweepId: string, limit = 100): Promise<RunRow[]> {
-  return db
-    .selectFrom('runs')
-    .selectAll()
-    .where('sweep_id', '=', sweepId)
-    .where('status', '=', 'failed')
-    .orderBy('run_index')
-    .limit(limit)
-    .execute();
-}
-
 /** Counts stored rows of a sweep by status, straight from `runs` (the counters on `sweeps` must always agree). */
 export async function countRuns(db: Kysely<Database>, sweepId: string): Promise<{ succeeded: number; failed: number }> {
   const rows = await db
