@@ -3,6 +3,7 @@ import { QueueNames, SweepSpec } from '@fleet/contracts';
 import { createDatabase, findSweep, importBars } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { createRunQueue, ResultsConsumer } from '@fleet/queue';
+import { BarCache, EnginePool } from '@fleet/runner';
 import { submitSweep } from '@fleet/sweep';
 import { createLogger, startTelemetry } from '@fleet/telemetry';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
@@ -10,9 +11,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createResultBatcher } from '../../apps/aggregator/src/result-batcher.js';
-import { BarCache } from '../../apps/worker/src/bar-cache.js';
 import { createRunJobProcessor } from '../../apps/worker/src/create-run-job-processor.js';
-import { EnginePool } from '../../apps/worker/src/engine-pool.js';
 import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
 
 const exporter = new InMemorySpanExporter();
@@ -60,7 +59,7 @@ describe('one trace follows a sweep', () => {
     // The worker's own processor, in this process so the in-memory exporter sees its spans (engine on the built thread).
     const pool = new EnginePool({
       size: 1,
-      threadFile: new URL('../../apps/worker/dist/engine-thread.js', import.meta.url),
+      threadFile: new URL('../../packages/runner/dist/engine-thread.js', import.meta.url),
     });
     const processJob = createRunJobProcessor({
       db,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
 import { createSweep, type Database, importBars, type Kysely, loadBars, storeRunOutcomes } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
-import { SweepPlan } from '@fleet/sweep';
-import { evaluateInline, executeRunJob } from '../../apps/worker/src/execute-run-job.js';
+import { SweepPlan } from '@fleet/planning';
+import { evaluateInline, executeRunJob } from '@fleet/runner';
 
 /**
  * Imports price files and stores a whole sweep's outcomes exactly as workers would compute them (the worker's own

@@ -2,6 +2,14 @@ import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
 import { type Database, findCachedResults, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
 import {
+  type BarCache,
+  createSeriesLoader,
+  type EnginePool,
+  executeRunJob,
+  isServiceUnavailable,
+  SweepStatusCache,
+} from '@fleet/runner';
+import {
   extractTraceCarrier,
   FleetAttributes,
   injectTraceCarrier,
@@ -10,12 +18,6 @@ import {
 } from '@fleet/telemetry';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import type { BarCache } from './bar-cache.js';
-import { isServiceUnavailable } from './classify-error.js';
-import { createSeriesLoader } from './create-series-loader.js';
-import type { EnginePool } from './engine-pool.js';
-import { executeRunJob } from './execute-run-job.js';
-import { SweepStatusCache } from './sweep-status-cache.js';
 
 /** Options of {@link createRunJobProcessor}. */
 export interface RunJobProcessorOptions {

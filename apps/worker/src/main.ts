@@ -3,6 +3,7 @@ import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
+import { BarCache, EnginePool, jobFailureOutcomes } from '@fleet/runner';
 import {
   createLogger,
   createMetricsRegistry,
@@ -13,12 +14,9 @@ import {
   traceIdOf,
 } from '@fleet/telemetry';
 import { type Job, Worker } from 'bullmq';
-import { BarCache } from './bar-cache.js';
 import { resolveCodeVersion } from './code-version.js';
 import { createRunJobProcessor } from './create-run-job-processor.js';
-import { EnginePool } from './engine-pool.js';
 import { readEnv } from './env.js';
-import { jobFailureOutcomes } from './execute-run-job.js';
 import { recordWorkerMetrics } from './record-worker-metrics.js';
 import { startWorkerWatchdog } from './worker-watchdog.js';
 

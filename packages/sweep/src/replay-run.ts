@@ -3,14 +3,9 @@ import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fle
 import { type EquityPoint, runBacktest } from '@fleet/engine';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
+import { RunNotFoundError } from './run-not-found-error.js';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 import type { SweepNotFoundError } from './sweep-not-found-error.js';
-
-/** Thrown when a sweep has no succeeded run under a run index, so there is nothing to replay. */
-export class RunNotFoundError extends Error {
-  override readonly name = 'RunNotFoundError';
-  readonly code = 'RUN_NOT_FOUND';
-}
 
 /** A stored run replayed through the engine. */
 export interface ReplayedRun {

@@ -1,7 +1,7 @@
 import { RUN_JOB_NAME } from '@fleet/contracts';
 import { type Database, type Kysely, nextRequeueGeneration } from '@fleet/db';
+import type { SweepPlan } from '@fleet/planning';
 import type { RunQueue } from '@fleet/queue';
-import type { SweepPlan } from './sweep-plan.js';
 
 /**
  * Enqueues a subset of a sweep's runs again, grouped into jobs as the plan groups them. The job ids carry a fresh

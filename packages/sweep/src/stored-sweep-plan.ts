@@ -1,7 +1,7 @@
 import { SweepSpec } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, type SweepRow } from '@fleet/db';
+import { SweepPlan } from '@fleet/planning';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
-import { SweepPlan } from './sweep-plan.js';
 
 /** A stored sweep with its manifest re-enumerated from the spec it was submitted with. */
 export interface StoredSweep {

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, runJobBytes, SweepSpec } from '@fleet/contracts';
 import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
+import { SweepPlan, SweepPlanError } from '@fleet/planning';
 import { type RunQueue, runJobId } from '@fleet/queue';
 import { FleetAttributes, injectTraceCarrier, traceIdOf, withSpan } from '@fleet/telemetry';
 import { canonicalJson } from './canonical-json.js';
-import { SweepPlan } from './sweep-plan.js';
-import { SweepPlanError } from './sweep-plan-error.js';
-
-/** Thrown when an idempotency key is reused for a different sweep file. */
-export class SweepConflictError extends Error {
-  override readonly name = 'SweepConflictError';
-  readonly code = 'SWEEP_KEY_CONFLICT';
-}
+import { SweepConflictError } from './sweep-conflict-error.js';
 
 /** Options of {@link submitSweep}. */
 export interface SubmitSweepOptions {

@@ -1,7 +1,7 @@
 import { QueueNames } from '@fleet/contracts';
 import { type RunRow, runMetricsOf } from '@fleet/db';
+import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
-import type { SweepPlan } from '@fleet/sweep';
 
 /** A stored run as the sweep pages show it: metrics by their API names, and the link to its job in Bull Board. */
 export interface RunView {

@@ -2,7 +2,7 @@ import { BacktestSettings } from '@fleet/contracts';
 import { loadBars } from '@fleet/db';
 import { type BarSeries, parseStrategyParams, runBacktest } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
-import { formatIssues } from '@fleet/sweep';
+import { formatIssues } from '@fleet/planning';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { fmt, pct, printResult } from '../print-result.js';

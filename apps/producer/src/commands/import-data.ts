@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { BarInterval, SymbolName } from '@fleet/contracts';
 import { type ImportBarsResult, importBars } from '@fleet/db';
 import { streamBarsFile, symbolFromFileName } from '@fleet/market-data';
-import { formatIssues } from '@fleet/sweep';
+import { formatIssues } from '@fleet/planning';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';

@@ -2,17 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { QueueNames } from '@fleet/contracts';
 import { listBarSeries, loadBars } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
+import { findSweepProblems, readSweepFile, SweepFileError, SweepPlan } from '@fleet/planning';
 import { countQueueWorkers } from '@fleet/queue';
-import {
-  calibrateSweep,
-  findSweepProblems,
-  readSweepFile,
-  runsPerJobFor,
-  SweepFileError,
-  SweepPlan,
-  submitSweep,
-  watchSweep,
-} from '@fleet/sweep';
+import { calibrateSweep, runsPerJobFor } from '@fleet/runner';
+import { submitSweep, watchSweep } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';
 import { printResult } from '../print-result.js';

@@ -1,7 +1,7 @@
 import { SymbolName } from '@fleet/contracts';
 import { type ImportBarsResult, importBars } from '@fleet/db';
 import { synthesizeBars } from '@fleet/market-data';
-import { formatIssues } from '@fleet/sweep';
+import { formatIssues } from '@fleet/planning';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';

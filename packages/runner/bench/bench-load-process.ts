@@ -1,6 +1,5 @@
 import { createDatabase } from '@fleet/db';
-import { BarCache } from '../bar-cache.js';
-import { createSeriesLoader } from '../create-series-loader.js';
+import { BarCache, createSeriesLoader } from '@fleet/runner';
 
 /**
  * Child process of `pnpm bench:data`: loads one series cold (and once more from the cache) through the worker's own

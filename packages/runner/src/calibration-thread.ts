@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runSweep } from '@fleet/engine';
 import { loadStrategyModules } from '@fleet/engine/plugins';
+import { strategySettings } from '@fleet/planning';
 import type { CalibrationTask } from './calibrate-sweep.js';
-import { strategySettings } from './sweep-plan.js';
 
 /** Entry point of the calibration thread: times each strategy's sample combinations, reporting each as it is known. */
 const task = workerData as CalibrationTask;

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSweepFile, SweepFileError } from './read-sweep-file.js';
+import { readSweepFile } from './read-sweep-file.js';
+import { SweepFileError } from './sweep-file-error.js';
 
 async function fileWith(text: string, ext = 'yaml'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sweep-file-'));

@@ -12,11 +12,9 @@ import {
 } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
+import { findSweepProblems, SweepPlan } from '@fleet/planning';
 import { createRedisConnection, createRunQueue } from '@fleet/queue';
-import { exportRuns } from '../export-runs.js';
-import { findSweepProblems } from '../find-sweep-problems.js';
-import { submitSweep } from '../submit-sweep.js';
-import { SweepPlan } from '../sweep-plan.js';
+import { exportRuns, submitSweep } from '@fleet/sweep';
 
 /**
  * `pnpm bench:sweep [--json]`: the producer's path for a 1,000,000-run sweep (validate every combination, count,

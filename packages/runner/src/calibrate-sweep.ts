@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SweepSpec } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
-import type { CombinationSpace } from './combination-space.js';
+import type { CombinationSpace } from '@fleet/planning';
 
 /** Loads the bars a calibration runs on. */
 export type CalibrationLoader = (symbol: string, interval: string, from: number, to: number) => Promise<BarSeries>;
@@ -25,7 +25,7 @@ export interface CalibrationTask {
 /** Work one job should carry: far above the queue's per-job overhead (a few ms), small enough to spread over workers. */
 export const TARGET_JOB_MS = 100;
 /** Least work one job carries, so queue overhead (a few ms a job) stays small next to the engine's. */
-export const MIN_JOB_MS = 10;
+const MIN_JOB_MS = 10;
 /** Assumed run time of a strategy that could not be timed. */
 const UNTIMED_MS = 5;
 

@@ -2,13 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import type { EngineTask, EngineThreadMessage } from './engine-task.js';
+import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 import { type ErrorData, type EvaluatedProvenance, failedOutcome } from './evaluate-runs.js';
-
-/** Thrown when an engine thread dies under a job (a strategy called `process.exit`, or the thread crashed). */
-export class EngineThreadCrashedError extends Error {
-  override readonly name = 'EngineThreadCrashed';
-  readonly code = 'ENGINE_THREAD_CRASHED';
-}
 
 /** Options of {@link EnginePool}. */
 export interface EnginePoolOptions {

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { RunJob } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EnginePool, EngineThreadCrashedError } from './engine-pool.js';
+import { EnginePool } from './engine-pool.js';
+import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 
 // Threads run the compiled entry point (a thread cannot load TypeScript), with test-only strategies as a plugin.
 const threadFile = new URL('../dist/engine-thread.js', import.meta.url);

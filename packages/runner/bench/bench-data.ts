@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createDatabase, createDatabaseIfMissing, dropDatabase, importBars, migrateToLatest } from '@fleet/db';
 import { streamBarsFile, synthesizeBars } from '@fleet/market-data';
-import { BarCache } from '../bar-cache.js';
-import { createSeriesLoader } from '../create-series-loader.js';
-import { readEnv } from '../env.js';
+import { BarCache, createSeriesLoader } from '@fleet/runner';
 
 /**
  * Data path figures in one run: `pnpm bench:data [--json]`. Imports the largest shared sample file, loads 5,000
@@ -24,7 +22,10 @@ const DAILY_BARS = 5_000;
 
 const samples = fileURLToPath(new URL('../../../../data/samples/', import.meta.url));
 const json = process.argv.includes('--json');
-const env = readEnv();
+const env = {
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  BAR_CACHE_MB: Number(process.env.BAR_CACHE_MB ?? 256),
+};
 const url = new URL(env.DATABASE_URL);
 url.pathname = `/fleet_bench_${randomBytes(4).toString('hex')}`;
 const benchUrl = url.toString();
