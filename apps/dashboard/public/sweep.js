@@ -69,7 +69,11 @@ function renderOverview(o) {
   const s = o.spec;
   document.getElementById('sweep-spec').textContent =
     `${s.strategies.map((x) => x.name).join(', ')} on ${s.symbols.join(', ')} · ${s.interval} bars ${s.start} → ${s.end}` +
-    ` · cash ${s.cash}, size ${s.size}, commission ${s.commission}, slippage ${s.slippageBps} bps · id ${p.sweepId}`;
+    ` · ${
+      Object.entries(o.settings)
+        .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+        .join(', ') || 'default settings'
+    } · id ${p.sweepId}`;
 }
 
 function setupControls(o, fields) {

@@ -17,15 +17,11 @@ import { metricNames, results } from './commands/sweep-results.js';
 import { status } from './commands/sweep-status.js';
 import { synthData } from './commands/synth-data.js';
 import { watch } from './commands/watch-sweep.js';
+import { settingOptions } from './setting-options.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
-const nonNegative = (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number >= 0');
   return n;
 };
 const integer = (value: string) => {
@@ -165,7 +161,7 @@ sweep
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => list(ctx, opts)));
 
-program
+const backtestCommand = program
   .command('backtest')
   .description('run one backtest locally (no queue) on a CSV file or stored bars')
   .option('--data <FILE>', 'CSV price file')
@@ -175,11 +171,8 @@ program
   .option('--to <DATE>', 'last day, YYYY-MM-DD')
   .requiredOption('--strategy <NAME>', 'strategy name, e.g. sma_cross')
   .option('--param <k=v>', 'strategy parameter, repeatable', collect)
-  .option('--size <N>', 'units per order', positiveInt, 100)
-  .option('--commission <RATE>', 'commission as a fraction of notional, e.g. 0.001', '0')
-  .option('--slippage-bps <B>', 'slippage against the trader in basis points', nonNegative, 0)
-  .option('--cash <C>', 'starting cash', '100000')
-  .option('--json', 'print a JSON object as the last line')
-  .action(action((ctx, opts) => backtest(ctx, opts)));
+  .option('--json', 'print a JSON object as the last line');
+for (const option of settingOptions()) backtestCommand.addOption(option);
+backtestCommand.action(action((ctx, opts) => backtest(ctx, opts)));
 
 await program.parseAsync();

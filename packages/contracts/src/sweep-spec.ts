@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BacktestSettings, BacktestSettingsOverrides } from './backtest-settings.js';
+import { mergeSettings, refuseSettingConflicts, settingConflicts, settingShape } from './backtest-settings.js';
 import { expressionNames, parseExpression } from './expression.js';
 import { ParamDomain } from './param-domain.js';
+import { SettingNames } from './setting-table.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
 export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -10,6 +11,11 @@ export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 export const SymbolName = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9._^=-]{0,31}$/, { message: 'must be 1–32 upper-case letters, digits or . _ - ^ =' });
+
+/** The settings a level of a sweep file (the sweep or one strategy) gives, by key. */
+export function givenSettings(level: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(SettingNames.filter((k) => level[k] !== undefined).map((k) => [k, level[k]]));
+}
 
 /** How a strategy's parameter combinations are chosen: all of them, or a seeded random sample of them. */
 export const SearchMethod = z.discriminatedUnion('type', [
@@ -37,9 +43,10 @@ export const SweepStrategy = z
       .default([]),
     /** @defaultValue grid */
     search: SearchMethod.default({ type: 'grid' }),
-    ...BacktestSettingsOverrides.shape,
+    ...settingShape,
   })
   .superRefine((strategy, ctx) => {
+    refuseSettingConflicts(Object.keys(givenSettings(strategy)), ctx);
     strategy.where.forEach((text, i) => {
       try {
         const unknown = expressionNames(parseExpression(text)).filter((n) => !(n in strategy.params));
@@ -74,7 +81,7 @@ export const SweepSpec = z
     interval: z.string().default('1d'),
     start: IsoDate,
     end: IsoDate,
-    ...BacktestSettings.shape,
+    ...settingShape,
     /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
     runTimeoutMs: z.number().int().positive().optional(),
     /** Reuse stored results of identical runs (same strategy, params, symbol, range, costs, data and engine). @defaultValue true */
@@ -82,6 +89,17 @@ export const SweepSpec = z
     /** The data version of each symbol's series at submit, recorded by `fleet sweep submit`; runs on other bars fail. */
     dataVersions: z.record(z.string(), z.string()).optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
+  })
+  .superRefine((spec, ctx) => {
+    const sweepLevel = givenSettings(spec);
+    refuseSettingConflicts(Object.keys(sweepLevel), ctx);
+    // Two levels can each be consistent and still contradict each other once merged (a sweep's commissionMin under a
+    // strategy's commissionFixed); that is refused at the strategy.
+    spec.strategies.forEach((strategy, i) => {
+      const own = givenSettings(strategy);
+      if (settingConflicts(Object.keys(sweepLevel)).length > 0 || settingConflicts(Object.keys(own)).length > 0) return;
+      refuseSettingConflicts(Object.keys(mergeSettings(sweepLevel, own)), ctx, ['strategies', i]);
+    });
   })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })
   .refine((s) => new Set(s.symbols).size === s.symbols.length, {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSweepFile } from './read-sweep-file.js';
 import { SweepFileError } from './sweep-file-error.js';
+import { strategySettings } from './sweep-plan.js';
 
 async function fileWith(text: string, ext = 'yaml'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sweep-file-'));
@@ -27,13 +28,13 @@ strategies:
 describe('readSweepFile', () => {
   it('reads the YAML layout of the design doc, with defaults filled in', async () => {
     const spec = await readSweepFile(await fileWith(valid));
-    expect(spec).toMatchObject({
-      name: 'sma-grid',
-      symbols: ['ORCL', 'NVDA'],
-      interval: '1d',
+    expect(spec).toMatchObject({ name: 'sma-grid', symbols: ['ORCL', 'NVDA'], interval: '1d', cash: '100000' });
+    expect(strategySettings(spec, 0), 'settings the file leaves out take their defaults per run').toEqual({
       cash: '100000',
       size: 100,
       commission: '0',
+      slippageBps: 0,
+      riskFreeRate: 0,
     });
   });
 

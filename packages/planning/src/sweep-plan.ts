@@ -1,4 +1,12 @@
-import type { BacktestSettings, PlannedRun, RunJob, SweepSpec } from '@fleet/contracts';
+import {
+  type BacktestSettings,
+  givenSettings,
+  mergeSettings,
+  type PlannedRun,
+  type RunJob,
+  resolveSettings,
+  type SweepSpec,
+} from '@fleet/contracts';
 import { CombinationSpace } from './combination-space.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
@@ -21,15 +29,10 @@ export interface PlannedJob {
   readonly data: RunJob;
 }
 
-/** The settings one strategy's runs use: the sweep's, overridden by any the strategy sets. */
+/** The settings one strategy's runs use: the sweep's, overridden by any the strategy sets, with defaults added. */
 export function strategySettings(spec: SweepSpec, strategyIndex: number): BacktestSettings {
-  const s = spec.strategies[strategyIndex];
-  return {
-    cash: s?.cash ?? spec.cash,
-    size: s?.size ?? spec.size,
-    commission: s?.commission ?? spec.commission,
-    slippageBps: s?.slippageBps ?? spec.slippageBps,
-  };
+  const strategy = spec.strategies[strategyIndex] ?? {};
+  return resolveSettings(mergeSettings(givenSettings(spec), givenSettings(strategy)));
 }
 
 /**

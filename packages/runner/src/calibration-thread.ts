@@ -3,6 +3,7 @@ import { runSweep } from '@fleet/engine';
 import { loadStrategyModules } from '@fleet/engine/plugins';
 import { strategySettings } from '@fleet/planning';
 import type { CalibrationTask } from './calibrate-sweep.js';
+import { engineBaseConfig } from './engine-config.js';
 
 /** Entry point of the calibration thread: times each strategy's sample combinations, reporting each as it is known. */
 const task = workerData as CalibrationTask;
@@ -12,14 +13,7 @@ await loadStrategyModules(task.strategyModules);
 task.spec.strategies.forEach((strategy, i) => {
   const params = task.samples[i] ?? [];
   if (params.length === 0 || task.series.length === 0) return;
-  const { cash, size, commission, slippageBps } = strategySettings(task.spec, i);
-  const base = {
-    strategy: strategy.name,
-    cash,
-    sizing: { kind: 'units' as const, units: size },
-    commission: { kind: 'percent' as const, rate: commission },
-    slippageBps,
-  };
+  const base = engineBaseConfig(strategySettings(task.spec, i), strategy.name);
   // The first pass warms the JIT and is not counted.
   runSweep(task.series, base, params);
   const started = performance.now();

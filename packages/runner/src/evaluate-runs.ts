@@ -1,5 +1,6 @@
 import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
 import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
+import { engineBaseConfig } from './engine-config.js';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
 export interface ErrorData {
@@ -107,17 +108,10 @@ export function evaluateRuns(
   provenance: EvaluatedProvenance,
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
-  const { cash, size, commission, slippageBps } = job.settings;
   let last = performance.now();
   runSweep(
     series,
-    {
-      strategy: job.strategy,
-      cash,
-      sizing: { kind: 'units', units: size },
-      commission: { kind: 'percent', rate: commission },
-      slippageBps,
-    },
+    engineBaseConfig(job.settings, job.strategy),
     job.runs.map((r) => r.params),
     {
       onOutcome: (outcome, i) => {

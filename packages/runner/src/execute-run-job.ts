@@ -68,7 +68,7 @@ export async function executeRunJob(
     };
     return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  const keys = job.runs.map((run) => runCacheKey(job, run.params, dataVersion, ENGINE_VERSION));
+  const keys = job.runs.map((run) => runCacheKey(job, run.params, job.settings, dataVersion, ENGINE_VERSION));
   const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
   const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));
   const computed = misses.length > 0 ? await evaluate({ ...job, runs: misses }, series, provenance) : [];

@@ -8,6 +8,7 @@ export {
 } from './calibrate-sweep.js';
 export { isServiceUnavailable } from './classify-error.js';
 export { createSeriesLoader } from './create-series-loader.js';
+export { engineBaseConfig, engineConfig } from './engine-config.js';
 export { EnginePool, type EnginePoolOptions, type EvaluateOptions } from './engine-pool.js';
 export { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 export {

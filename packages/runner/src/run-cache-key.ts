@@ -1,30 +1,30 @@
 import { createHash } from 'node:crypto';
-import type { RunJob } from '@fleet/contracts';
+import type { BacktestSettings, RunJob } from '@fleet/contracts';
+
+const sorted = (record: Readonly<Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * The cache key of one planned run: a hash of everything its result depends on — strategy, parameters, symbol,
- * interval, date range, costs and sizing, the data version of the bars and the engine version. Two runs with equal
- * keys compute the same result byte for byte (the engine is deterministic), so one can reuse the other's.
+ * interval, date range, the run's whole settings object (every setting, defaults included, so a new setting joins the
+ * key without a change here), the data version of the bars and the engine version. Two runs with equal keys compute
+ * the same result byte for byte (the engine is deterministic), so one can reuse the other's.
  */
 export function runCacheKey(
   job: RunJob,
   params: Readonly<Record<string, number>>,
+  settings: BacktestSettings,
   dataVersion: string,
   engineVersion: string,
 ): string {
-  const sortedParams = Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const { cash, size, commission, slippageBps } = job.settings;
   const identity = [
     job.strategy,
-    sortedParams,
+    sorted(params),
     job.symbol,
     job.interval,
     job.start,
     job.end,
-    cash,
-    size,
-    commission,
-    slippageBps,
+    sorted(settings),
     dataVersion,
     engineVersion,
   ];

@@ -1,6 +1,7 @@
 import { SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
+import { engineConfig } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
 import { RunNotFoundError } from './run-not-found-error.js';
@@ -21,7 +22,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Recomputes one stored run with the same bars and settings its worker used (the sweep's stored spec with the run's
- * strategy settings, mapped as the worker maps `size`, `commission` and `slippageBps`), because runs do not store
+ * strategy settings, mapped to the engine by the runner's one {@link engineConfig}, as the worker maps them), because runs do not store
  * equity curves: the engine is pure and deterministic, so replaying costs one bar query and milliseconds of engine time, and proves the stored result.
  *
  * @throws {@link SweepNotFoundError}, {@link RunNotFoundError}
@@ -41,14 +42,7 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
   const result = await withSpan('engine-run', { attributes }, () =>
-    runBacktest(bars, {
-      strategy: run.strategy,
-      params: run.params,
-      cash: settings.cash,
-      sizing: { kind: 'units', units: settings.size },
-      commission: { kind: 'percent', rate: settings.commission },
-      slippageBps: settings.slippageBps,
-    }),
+    runBacktest(bars, engineConfig(settings, run.strategy, run.params)),
   );
   return {
     run,

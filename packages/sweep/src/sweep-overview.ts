@@ -1,4 +1,4 @@
-import { type SweepProgress, SweepSpec } from '@fleet/contracts';
+import { givenSettings, type SweepProgress, SweepSpec } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, recentRunCount, toSweepProgress } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 
@@ -6,6 +6,8 @@ import { SweepNotFoundError } from './sweep-not-found-error.js';
 export interface SweepOverview {
   progress: SweepProgress;
   spec: SweepSpec;
+  /** The settings the sweep file gives at its top level (strategies may override them), by key. */
+  settings: Record<string, unknown>;
   runsPerJob: number;
   /** Every parameter name of every strategy, sorted: the leaderboard's columns and the heatmap's axes. */
   paramNames: string[];
@@ -39,6 +41,7 @@ export async function sweepOverview(db: Kysely<Database>, sweepId: string, now =
   return {
     progress,
     spec,
+    settings: givenSettings(spec),
     runsPerJob: row.runs_per_job,
     paramNames: [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort(),
     startedAt: startedAt?.toISOString() ?? null,

@@ -1,11 +1,13 @@
-import { BacktestSettings } from '@fleet/contracts';
+import { type BacktestSettings, resolveSettings, SettingNames, settingShape } from '@fleet/contracts';
 import { loadBars } from '@fleet/db';
 import { type BarSeries, parseStrategyParams, runBacktest } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
 import { formatIssues } from '@fleet/planning';
+import { engineConfig } from '@fleet/runner';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { fmt, pct, printResult } from '../print-result.js';
+import { flagOf } from '../setting-options.js';
 
 /** The options of `fleet backtest` after commander, validated as any other boundary. */
 export const BacktestOptions = z
@@ -20,13 +22,23 @@ export const BacktestOptions = z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' }))
       .default([]),
     json: z.boolean().optional(),
-    ...BacktestSettings.shape,
+    ...settingShape,
   })
   .refine((o) => (o.data === undefined) !== (o.symbol === undefined), {
     message: 'give exactly one of --data FILE or --symbol SYM',
     path: ['data'],
   });
 export type BacktestOptions = z.input<typeof BacktestOptions>;
+
+/** Zod issues as one line, each setting named by its flag as the user typed it. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const flag = flagOf(issue.path[0] ?? '');
+      return flag ? `${flag}: ${issue.message}` : formatIssues([issue]).join('');
+    })
+    .join('; ');
+}
 
 function toSeries(
   symbol: string,
@@ -60,8 +72,15 @@ function toSeries(
 /** `fleet backtest`: one run on a file or on stored bars, locally, with no queue; the same engine the workers run. */
 export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<void> {
   const parsed = BacktestOptions.safeParse(raw);
-  if (!parsed.success) throw new Error(`invalid options: ${formatIssues(parsed.error.issues).join('; ')}`);
+  if (!parsed.success) throw new Error(`invalid options: ${describeIssues(parsed.error.issues)}`);
   const o = parsed.data;
+  let settings: BacktestSettings;
+  try {
+    settings = resolveSettings(Object.fromEntries(SettingNames.map((key) => [key, o[key]])));
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    throw new Error(`invalid options: ${describeIssues(error.issues)}`);
+  }
   const params = parseStrategyParams(
     o.strategy,
     Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])),
@@ -85,14 +104,7 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
       throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
   }
 
-  const result = runBacktest(series, {
-    strategy: o.strategy,
-    params,
-    cash: o.cash,
-    sizing: { kind: 'units', units: o.size },
-    commission: { kind: 'percent', rate: o.commission },
-    slippageBps: o.slippageBps,
-  });
+  const result = runBacktest(series, engineConfig(settings, o.strategy, params));
   const { equityCurve: _curve, trades, ...summary } = result;
   printResult(
     o.json === true,
