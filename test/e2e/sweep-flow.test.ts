@@ -157,6 +157,76 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
     expect(replay.metrics).toEqual(runMetricsOf(stored));
   });
 
+  it('stores a swept-settings sweep whose every run equals fleet backtest with the same settings, field for field', async () => {
+    const file = join(tmpdir(), `${env.FLEET_QUEUE_PREFIX}-settings.json`);
+    // 2 fast values × 2 stop-losses × 2 sizing percents = 8 runs.
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: 'e2e-settings',
+        symbols: ['ORCL'],
+        start: '2000-01-01',
+        end: '2014-12-31',
+        commission: 0.001,
+        stopLoss: [0.02, 0.05],
+        strategies: [{ name: 'sma_cross', params: { fast: [10, 20], slow: 50 }, sizePercent: [10, 50] }],
+      }),
+    );
+    const dry = await runCli(['sweep', 'submit', file, '--dry-run', '--json'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(lastJsonLine<{ runs: number }>(dry.stdout).runs, 'the dry run counts the setting axes').toBe(8);
+    const submitted = await runCli(['sweep', 'submit', file, '--wait', '--json', '--runs-per-job', '3'], env);
+    expect(submitted.code, `${submitted.stderr}\n${processes.map((p) => p.output()).join('\n')}`).toBe(0);
+    const result = lastJsonLine<{ sweepId: string; total: number; status: string }>(submitted.stdout);
+    expect([result.total, result.status]).toEqual([8, 'completed']);
+
+    const stored = await db
+      .selectFrom('runs')
+      .selectAll()
+      .where('sweep_id', '=', result.sweepId)
+      .orderBy('run_index')
+      .execute();
+    expect(new Set(stored.map((r) => JSON.stringify(r.settings))).size, 'four setting combinations').toBe(4);
+    for (const row of stored) {
+      const local = await runCli(
+        [
+          'backtest',
+          '--symbol',
+          'ORCL',
+          '--from',
+          '2000-01-01',
+          '--to',
+          '2014-12-31',
+          '--strategy',
+          'sma_cross',
+          '--param',
+          `fast=${row.params.fast}`,
+          '--param',
+          `slow=${row.params.slow}`,
+          '--commission',
+          '0.001',
+          '--stop-loss',
+          String(row.settings.stopLoss),
+          '--size-percent',
+          String(row.settings.sizePercent),
+          '--json',
+        ],
+        env,
+      );
+      expect(local.code, local.stderr).toBe(0);
+      const replay = lastJsonLine<{
+        finalEquity: string;
+        closedTrades: number;
+        winningTrades: number;
+        metrics: Record<string, number | null>;
+      }>(local.stdout);
+      const run = `run ${row.run_index} ${JSON.stringify(row.settings)}`;
+      expect(replay.finalEquity, run).toBe(row.final_equity);
+      expect([replay.closedTrades, replay.winningTrades], run).toEqual([row.closed_trades, row.winning_trades]);
+      expect(replay.metrics, run).toEqual(runMetricsOf(row));
+    }
+  });
+
   it('stops workers and the aggregator cleanly on SIGTERM', async () => {
     const codes = await Promise.all(processes.splice(0).map((p) => p.stop()));
     expect(codes).toEqual([0, 0, 0]);

@@ -91,8 +91,7 @@ export function mergeSettings<T extends Readonly<Record<string, unknown>>>(
  *
  * @throws z.ZodError naming the refused key
  * @example
- * resolveSettings({ commission: 0.001 });
- * // { cash: '100000', size: 100, commission: '0.001', slippageBps: 0, riskFreeRate: 0 }
+ * resolveSettings({ commission: 0.001 }); // commission '0.001' with the default cash, size, slippage and rate
  */
 export function resolveSettings(given: Readonly<Record<string, unknown>>): BacktestSettings {
   const present = Object.keys(given).filter((k) => given[k] !== undefined);

@@ -19,8 +19,9 @@ export {
 } from './expression.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
-export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes } from './run-job.js';
+export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from './run-job.js';
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
+export { AxisValues, splitSettings } from './setting-domain.js';
 export { type SettingDefinition, SettingGroup, type SettingName, SettingNames, SettingTable } from './setting-table.js';
 export {
   givenSettings,
@@ -30,6 +31,8 @@ export {
   type SweepSpecInput,
   SweepStrategy,
   SymbolName,
+  strategySettingDomains,
+  sweptNames,
 } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
 export { TraceCarrier } from './trace-carrier.js';

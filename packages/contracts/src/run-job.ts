@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { BacktestSettings } from './backtest-settings.js';
+import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-settings.js';
+import { AxisValues } from './setting-domain.js';
 import { TraceCarrier } from './trace-carrier.js';
 
-/** One planned run inside a job: its index in the sweep's manifest and its parameter values. */
+/**
+ * One planned run inside a job: its index in the sweep's manifest, its parameter values and, when the sweep has
+ * setting axes, this run's value of each swept setting (on top of the job's settings).
+ */
 export const PlannedRun = z.strictObject({
   index: z.number().int().nonnegative(),
   params: z.record(z.string(), z.number().finite()),
+  settings: AxisValues.optional(),
 });
 export type PlannedRun = z.infer<typeof PlannedRun>;
 
@@ -21,6 +26,7 @@ export const RunJob = z.strictObject({
   interval: z.string().min(1),
   start: z.iso.date(),
   end: z.iso.date(),
+  /** The settings every run of the job shares, resolved; a run's swept settings go on top ({@link runSettings}). */
   settings: BacktestSettings,
   /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
   runTimeoutMs: z.number().int().positive().optional(),
@@ -33,6 +39,11 @@ export const RunJob = z.strictObject({
   trace: TraceCarrier.optional(),
 });
 export type RunJob = z.infer<typeof RunJob>;
+
+/** The complete settings one planned run of a job uses: the job's, with the run's swept values on top. */
+export function runSettings(job: Pick<RunJob, 'settings'>, run: Pick<PlannedRun, 'settings'>): BacktestSettings {
+  return run.settings === undefined ? job.settings : resolveSettings(mergeSettings(job.settings, run.settings));
+}
 
 /**
  * Largest serialized RunJob accepted. Payloads live in Redis until their job is trimmed, so a runaway job size (huge

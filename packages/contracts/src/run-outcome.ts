@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataVersion } from './data-version.js';
+import { AxisValues } from './setting-domain.js';
 
 /** The statistics stored for a succeeded run; floats (approximate by nature), `null` where undefined. */
 export const RunMetrics = z.strictObject({
@@ -28,6 +29,8 @@ const RunIdentity = {
   strategy: z.string(),
   symbol: z.string(),
   params: z.record(z.string(), z.number()),
+  /** The run's value of each setting its sweep sweeps (absent when none is), stored beside `params`. */
+  settings: AxisValues.optional(),
   durationMs: z.number().nonnegative(),
   /** `ENGINE_VERSION` of the engine that ran it, so results of engines that compute differently are never mixed. */
   engineVersion: z.string().min(1),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { mergeSettings, refuseSettingConflicts, settingConflicts, settingShape } from './backtest-settings.js';
+import { mergeSettings, refuseSettingConflicts, settingConflicts } from './backtest-settings.js';
 import { expressionNames, parseExpression } from './expression.js';
 import { ParamDomain } from './param-domain.js';
+import { settingDomainShape, splitSettings } from './setting-domain.js';
 import { SettingNames } from './setting-table.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
@@ -15,6 +16,26 @@ export const SymbolName = z
 /** The settings a level of a sweep file (the sweep or one strategy) gives, by key. */
 export function givenSettings(level: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(SettingNames.filter((k) => level[k] !== undefined).map((k) => [k, level[k]]));
+}
+
+/**
+ * One strategy's settings as the sweep file gives them: the sweep's, overridden by the strategy's, each a fixed value
+ * or an axis (list or range); see {@link splitSettings}.
+ */
+export function strategySettingDomains(spec: SweepSpec, strategyIndex: number): Record<string, unknown> {
+  return mergeSettings(givenSettings(spec), givenSettings(spec.strategies[strategyIndex] ?? {}));
+}
+
+/**
+ * The names a sweep's runs vary over, sorted: every strategy's parameters and swept settings. Runs show, filter,
+ * export and chart swept settings exactly like parameters.
+ */
+export function sweptNames(spec: SweepSpec): string[] {
+  const names = spec.strategies.flatMap((strategy, i) => [
+    ...Object.keys(strategy.params),
+    ...Object.keys(splitSettings(strategySettingDomains(spec, i)).axes),
+  ]);
+  return [...new Set(names)].sort();
 }
 
 /** How a strategy's parameter combinations are chosen: all of them, or a seeded random sample of them. */
@@ -43,18 +64,20 @@ export const SweepStrategy = z
       .default([]),
     /** @defaultValue grid */
     search: SearchMethod.default({ type: 'grid' }),
-    ...settingShape,
+    ...settingDomainShape,
   })
   .superRefine((strategy, ctx) => {
     refuseSettingConflicts(Object.keys(givenSettings(strategy)), ctx);
     strategy.where.forEach((text, i) => {
       try {
-        const unknown = expressionNames(parseExpression(text)).filter((n) => !(n in strategy.params));
+        const unknown = expressionNames(parseExpression(text)).filter(
+          (n) => !(n in strategy.params) && !(SettingNames as string[]).includes(n),
+        );
         if (unknown.length > 0) {
           ctx.addIssue({
             code: 'custom',
             path: ['where', i],
-            message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'})`,
+            message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'}) or settings`,
           });
         }
       } catch (error) {
@@ -81,7 +104,7 @@ export const SweepSpec = z
     interval: z.string().default('1d'),
     start: IsoDate,
     end: IsoDate,
-    ...settingShape,
+    ...settingDomainShape,
     /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
     runTimeoutMs: z.number().int().positive().optional(),
     /** Reuse stored results of identical runs (same strategy, params, symbol, range, costs, data and engine). @defaultValue true */
@@ -97,6 +120,29 @@ export const SweepSpec = z
     // strategy's commissionFixed); that is refused at the strategy.
     spec.strategies.forEach((strategy, i) => {
       const own = givenSettings(strategy);
+      const { axes } = splitSettings(mergeSettings(sweepLevel, own));
+      for (const name of Object.keys(strategy.params))
+        if (name in axes)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['strategies', i, 'params', name],
+            message: `'${name}' is swept as a setting; a parameter cannot share its name`,
+          });
+      strategy.where.forEach((text, w) => {
+        let names: string[];
+        try {
+          names = expressionNames(parseExpression(text));
+        } catch {
+          return;
+        }
+        const unswept = names.filter((n) => !(n in strategy.params) && !(n in axes));
+        if (unswept.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['strategies', i, 'where', w],
+            message: `settings ${unswept.map((n) => `'${n}'`).join(', ')} are not swept (give a list or range to constrain them)`,
+          });
+      });
       if (settingConflicts(Object.keys(sweepLevel)).length > 0 || settingConflicts(Object.keys(own)).length > 0) return;
       refuseSettingConflicts(Object.keys(mergeSettings(sweepLevel, own)), ctx, ['strategies', i]);
     });

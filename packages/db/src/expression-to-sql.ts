@@ -1,6 +1,7 @@
 import type { Expression } from '@fleet/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import { RankableMetrics } from './rankable-metrics.js';
+import { sweptValue } from './swept-value.js';
 
 /** Thrown when a filter names something that is neither a metric nor a parameter name. */
 export class FilterError extends Error {
@@ -37,7 +38,7 @@ const columnOf = (name: string): string | undefined =>
 
 /**
  * Compiles a parsed filter (`sharpe > 1 and fast < 20`) into a SQL condition on `runs`: metric names map to their
- * columns, other names to the run's parameter of that name; every value is a bound parameter, never spliced text.
+ * columns, other names to the run's parameter or swept setting of that name; every value is a bound parameter, never spliced text.
  *
  * @example
  * db.selectFrom('runs').where(expressionToSql(parseExpression('sharpe > 1')))
@@ -51,7 +52,7 @@ export function expressionToSql(expression: Expression): RawBuilder<unknown> {
       if (column) return sql`${sql.ref(column)}::float8`;
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(expression.name))
         throw new FilterError(`'${expression.name}' is not a metric or parameter name`);
-      return sql`(params ->> ${expression.name})::float8`;
+      return sweptValue(expression.name);
     }
     case 'unary':
       return expression.op === '-'

@@ -1,10 +1,12 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+
 import type { RunRow } from './run-queries.js';
 import type { Database } from './schema.js';
+import { sweptValue } from './swept-value.js';
 
 /**
- * Every stored column of a run a page can sort, filter or chart by, mapped to its column. Parameters are addressed
- * as `param.<name>` next to these.
+ * Every stored column of a run a page can sort, filter or chart by, mapped to its column. Parameters and swept
+ * settings are addressed as `param.<name>` next to these.
  */
 export const RunFields = {
   runIndex: 'run_index',
@@ -40,7 +42,7 @@ function fieldExpression(field: string): RawBuilder<number> {
   if (field.startsWith('param.')) {
     const name = field.slice('param.'.length);
     if (!PARAM_NAME.test(name)) throw new RunQueryError(`'${name}' is not a parameter name`);
-    return sql<number>`(params ->> ${name})::float8`;
+    return sweptValue(name);
   }
   if (!Object.hasOwn(RunFields, field)) throw new RunQueryError(`'${field}' is not a run field or param.<name>`);
   return sql<number>`${sql.ref(RunFields[field as RunField])}::float8`;

@@ -31,6 +31,8 @@ export interface RunsTable {
   strategy: string;
   symbol: string;
   params: JSONColumnType<Record<string, number>>;
+  /** The run's value of each swept setting (`{}` when its sweep sweeps none), addressed like a parameter. */
+  settings: ColumnType<Record<string, number>, string | undefined, string>;
   status: 'succeeded' | 'failed';
   final_equity: NumericColumn | null;
   closed_trades: number | null;

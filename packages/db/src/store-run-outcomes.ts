@@ -22,6 +22,7 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     strategy: o.strategy,
     symbol: o.symbol,
     params: JSON.stringify(o.params),
+    settings: JSON.stringify(o.settings ?? {}),
     status: o.status,
     duration_ms: o.durationMs,
     data_version: o.dataVersion ?? null,

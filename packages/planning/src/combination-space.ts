@@ -1,4 +1,10 @@
-import { type Expression, evaluateExpression, parseExpression, type SweepStrategy } from '@fleet/contracts';
+import {
+  type Expression,
+  evaluateExpression,
+  type ParamDomain,
+  parseExpression,
+  type SweepStrategy,
+} from '@fleet/contracts';
 import { type ParamValues, paramValues } from './param-values.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
@@ -47,7 +53,8 @@ function smallestPriorities(size: number) {
 /**
  * The parameter combinations one strategy of a sweep runs, in a fixed order: the grid of its parameter domains
  * (parameter names sorted, the last varying fastest), less the combinations its `where` constraints reject, or a
- * seeded random sample of those. The count is exact and known up front; combinations are produced lazily, so even
+ * seeded random sample of those. Swept settings (`axes`, e.g. `stopLoss: [0.02, 0.05]`) are dimensions like parameters,
+ * outermost so consecutive runs share their settings, and `where` may name them. The count is exact and known up front; combinations are produced lazily, so even
  * a million-combination grid is never held in memory.
  *
  * @example
@@ -56,7 +63,10 @@ function smallestPriorities(size: number) {
  * for (const params of space.combinations()) …
  */
 export class CombinationSpace {
+  /** The dimensions: swept settings, then parameters, each sorted by name. */
   readonly names: readonly string[];
+  /** The swept settings among {@link names}. */
+  readonly settingNames: readonly string[];
   readonly count: number;
   private readonly values: readonly ParamValues[];
   private readonly rawCount: number;
@@ -64,9 +74,10 @@ export class CombinationSpace {
   /** Sorted ordinals of the sampled combinations in the filtered grid, for random search. */
   private readonly sample?: readonly number[];
 
-  constructor(strategy: SweepStrategy, path = 'strategies[?]') {
-    this.names = Object.keys(strategy.params).sort();
-    this.values = this.names.map((name) => paramValues(strategy.params[name] as never));
+  constructor(strategy: SweepStrategy, path = 'strategies[?]', axes: Readonly<Record<string, ParamDomain>> = {}) {
+    this.settingNames = Object.keys(axes).sort();
+    this.names = [...this.settingNames, ...Object.keys(strategy.params).sort()];
+    this.values = this.names.map((name) => paramValues((axes[name] ?? strategy.params[name]) as ParamDomain));
     this.rawCount = this.values.reduce((n, v) => n * v.count, 1);
     this.constraints = strategy.where.map((w) => parseExpression(w));
     const mustEnumerate = this.constraints.length > 0 || strategy.search.type === 'random';
@@ -92,6 +103,18 @@ export class CombinationSpace {
     } else {
       this.count = this.rawCount;
     }
+  }
+
+  /** A combination as a run's parameters and its swept settings' values. */
+  split(combination: Readonly<Record<string, number>>): {
+    params: Record<string, number>;
+    settings: Record<string, number>;
+  } {
+    const params: Record<string, number> = {};
+    const settings: Record<string, number> = {};
+    for (const [name, value] of Object.entries(combination))
+      (this.settingNames.includes(name) ? settings : params)[name] = value;
+    return { params, settings };
   }
 
   /** The combinations from position `from` (0-based, in this space's order) to the end. */

@@ -141,6 +141,60 @@ describe('SweepPlan', () => {
     ]);
   });
 
+  it('multiplies runs by a swept setting and carries each run its value: stopLoss: [0.02, 0.05, 0.08] triples a sweep', () => {
+    const strategies = [{ name: 's', params: { a: [1, 2] } }];
+    const plain = new SweepPlan(spec(strategies), ID, { runsPerJob: 5 });
+    const swept = new SweepPlan(spec(strategies, ['ORCL', 'NVDA'], { stopLoss: [0.02, 0.05, 0.08] }), ID, {
+      runsPerJob: 5,
+    });
+    expect(swept.totalRuns).toBe(3 * plain.totalRuns);
+    expect(
+      allRuns(swept)
+        .filter((r) => r.symbol === 'ORCL')
+        .map((r) => [r.settings?.stopLoss, r.params.a]),
+    ).toEqual([
+      [0.02, 1],
+      [0.02, 2],
+      [0.05, 1],
+      [0.05, 2],
+      [0.08, 1],
+      [0.08, 2],
+    ]);
+    expect([...swept.jobs()][0]?.data.settings, 'the job carries the shared settings, without the axis').toEqual({
+      cash: '100000',
+      size: 100,
+      commission: '0',
+      slippageBps: 0,
+      riskFreeRate: 0,
+    });
+  });
+
+  it('crosses setting axes with each other and prunes them with where, like parameters', () => {
+    const plan = new SweepPlan(
+      spec([{ name: 's', params: { a: [1, 2] }, sizePercent: [10, 50], where: 'stopLoss < 0.05 or a == 1' }], ['A'], {
+        stopLoss: { from: 0.02, to: 0.05, step: 0.03 },
+      }),
+      ID,
+      { runsPerJob: 3 },
+    );
+    expect(allRuns(plan).map((r) => [r.settings?.sizePercent, r.settings?.stopLoss, r.params.a])).toEqual([
+      [10, 0.02, 1],
+      [10, 0.02, 2],
+      [10, 0.05, 1],
+      [50, 0.02, 1],
+      [50, 0.02, 2],
+      [50, 0.05, 1],
+    ]);
+    const byIndex = new Map(allRuns(plan).map((r) => [r.index, r]));
+    for (const job of plan.jobsForRuns(new Set([2, 4])))
+      for (const run of job.runs)
+        expect(run, 'regrouped runs keep their settings').toEqual({
+          index: run.index,
+          params: byIndex.get(run.index)?.params,
+          settings: byIndex.get(run.index)?.settings,
+        });
+  });
+
   it('regroups a subset of runs into jobs with the same parameters as the full plan', () => {
     const plan = new SweepPlan(spec([{ name: 's', params: { a: { from: 1, to: 30, step: 1 } } }]), ID, {
       runsPerJob: 4,

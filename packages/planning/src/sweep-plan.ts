@@ -1,11 +1,11 @@
 import {
   type BacktestSettings,
-  givenSettings,
-  mergeSettings,
   type PlannedRun,
   type RunJob,
   resolveSettings,
   type SweepSpec,
+  splitSettings,
+  strategySettingDomains,
 } from '@fleet/contracts';
 import { CombinationSpace } from './combination-space.js';
 import { SweepPlanError } from './sweep-plan-error.js';
@@ -23,16 +23,29 @@ interface Segment {
   readonly jobs: number;
 }
 
+function plannedRun(segment: Segment, index: number, combination: Record<string, number>): PlannedRun {
+  if (segment.space.settingNames.length === 0) return { index, params: combination };
+  const { params, settings } = segment.space.split(combination);
+  return { index, params, settings };
+}
+
 /** One job of a plan: its deterministic index in the sweep and its payload. */
 export interface PlannedJob {
   readonly jobIndex: number;
   readonly data: RunJob;
 }
 
-/** The settings one strategy's runs use: the sweep's, overridden by any the strategy sets, with defaults added. */
+/**
+ * The settings every run of one strategy shares: the sweep's, overridden by any the strategy sets, with defaults
+ * added. A swept setting is not among them; each run adds its own value ({@link runSettings}).
+ */
 export function strategySettings(spec: SweepSpec, strategyIndex: number): BacktestSettings {
-  const strategy = spec.strategies[strategyIndex] ?? {};
-  return resolveSettings(mergeSettings(givenSettings(spec), givenSettings(strategy)));
+  return resolveSettings(splitSettings(strategySettingDomains(spec, strategyIndex)).fixed);
+}
+
+/** The settings one strategy sweeps, each with its list or range. */
+function strategyAxes(spec: SweepSpec, strategyIndex: number) {
+  return splitSettings(strategySettingDomains(spec, strategyIndex)).axes;
 }
 
 /**
@@ -62,7 +75,7 @@ export class SweepPlan {
     let runs = 0;
     let jobs = 0;
     spec.strategies.forEach((strategy, i) => {
-      const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`);
+      const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`, strategyAxes(spec, i));
       const settings = strategySettings(spec, i);
       for (const symbol of spec.symbols) {
         const segmentJobs = Math.ceil(space.count / this.runsPerJob);
@@ -107,8 +120,8 @@ export class SweepPlan {
       let position = firstJob * this.runsPerJob;
       let runs: PlannedRun[] = [];
       let jobIndex = segment.firstJob + firstJob;
-      for (const params of segment.space.combinations(position)) {
-        runs.push({ index: segment.firstRun + position++, params });
+      for (const combination of segment.space.combinations(position)) {
+        runs.push(plannedRun(segment, segment.firstRun + position++, combination));
         if (runs.length === this.runsPerJob) {
           yield { jobIndex: jobIndex++, data: this.jobData(segment, runs) };
           runs = [];
@@ -124,7 +137,10 @@ export class SweepPlan {
     return segment.firstJob + Math.floor((runIndex - segment.firstRun) / this.runsPerJob);
   }
 
-  /** The settings a run was executed with (the sweep's, overridden by its strategy's), to replay it exactly. */
+  /**
+   * The settings every run of a run's strategy shares (the sweep's, overridden by its strategy's); with the run's
+   * stored swept values on top ({@link runSettings}) they are the settings it was executed with.
+   */
   settingsOf(runIndex: number): BacktestSettings {
     return this.segmentOf(runIndex).settings;
   }
@@ -142,10 +158,10 @@ export class SweepPlan {
       let position = 0;
       const last = segment.firstRun + segment.space.count;
       if (![...runIndexes].some((i) => i >= segment.firstRun && i < last)) continue;
-      for (const params of segment.space.combinations()) {
+      for (const combination of segment.space.combinations()) {
         const index = segment.firstRun + position++;
         if (!runIndexes.has(index)) continue;
-        runs.push({ index, params });
+        runs.push(plannedRun(segment, index, combination));
         if (runs.length === this.runsPerJob) {
           yield this.jobData(segment, runs);
           runs = [];

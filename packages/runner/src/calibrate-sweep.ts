@@ -88,9 +88,10 @@ export async function calibrateSweep(
 
 function firstCombinations(space: CombinationSpace, n: number): Record<string, number>[] {
   const first: Record<string, number>[] = [];
-  for (const params of space.combinations()) {
+  for (const combination of space.combinations()) {
     if (first.length >= n) break;
-    first.push(params);
+    // Timing runs use the strategy's shared settings; a swept setting changes what a run does, hardly what it costs.
+    first.push(space.split(combination).params);
   }
   return first;
 }

@@ -1,4 +1,4 @@
-import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
+import { type RunJob, type RunMetrics, type RunOutcome, runSettings } from '@fleet/contracts';
 import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
 
@@ -62,6 +62,7 @@ export function runIdentity<P extends RunProvenance>(
     strategy: job.strategy,
     symbol: job.symbol,
     params: run.params,
+    ...(run.settings ? { settings: run.settings } : {}),
     durationMs,
     ...provenance,
   };
@@ -98,9 +99,10 @@ function toRunOutcome(
 }
 
 /**
- * Runs a job's planned runs through the engine in sweep mode (indicators shared across runs) and reports each run's
- * outcome as soon as it is known, already reduced to what is stored, so a thread sends back kilobytes, not equity
- * curves. Bad parameters or an unknown strategy become failed outcomes; it never throws for a run's fault.
+ * Runs a job's planned runs through the engine in sweep mode (indicators shared across the runs of equal settings;
+ * runs that sweep settings come grouped by them) and reports each run's outcome as soon as it is known, already
+ * reduced to what is stored, so a thread sends back kilobytes, not equity curves. Bad parameters or an unknown
+ * strategy become failed outcomes; it never throws for a run's fault.
  */
 export function evaluateRuns(
   job: RunJob,
@@ -109,16 +111,25 @@ export function evaluateRuns(
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
   let last = performance.now();
-  runSweep(
-    series,
-    engineBaseConfig(job.settings, job.strategy),
-    job.runs.map((r) => r.params),
-    {
-      onOutcome: (outcome, i) => {
-        const now = performance.now();
-        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
-        last = now;
+  for (let first = 0; first < job.runs.length; ) {
+    const swept = JSON.stringify(job.runs[first]?.settings ?? {});
+    let end = first + 1;
+    while (end < job.runs.length && JSON.stringify(job.runs[end]?.settings ?? {}) === swept) end++;
+    const group = job.runs.slice(first, end);
+    const offset = first;
+    runSweep(
+      series,
+      engineBaseConfig(runSettings(job, group[0] as RunJob['runs'][number]), job.strategy),
+      group.map((r) => r.params),
+      {
+        onOutcome: (outcome, i) => {
+          const now = performance.now();
+          const run = job.runs[offset + i] as RunJob['runs'][number];
+          onOutcome(toRunOutcome(job, run, provenance, outcome, now - last), offset + i);
+          last = now;
+        },
       },
-    },
-  );
+    );
+    first = end;
+  }
 }

@@ -1,4 +1,4 @@
-import type { RunJob, RunOutcome } from '@fleet/contracts';
+import { type RunJob, type RunOutcome, runSettings } from '@fleet/contracts';
 import { type CachedResult, runMetricsOf } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
@@ -68,7 +68,7 @@ export async function executeRunJob(
     };
     return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  const keys = job.runs.map((run) => runCacheKey(job, run.params, job.settings, dataVersion, ENGINE_VERSION));
+  const keys = job.runs.map((run) => runCacheKey(job, run.params, runSettings(job, run), dataVersion, ENGINE_VERSION));
   const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
   const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));
   const computed = misses.length > 0 ? await evaluate({ ...job, runs: misses }, series, provenance) : [];

@@ -1,4 +1,4 @@
-import { SweepSpec } from '@fleet/contracts';
+import { SweepSpec, sweptNames } from '@fleet/contracts';
 import { type Database, type Kysely, RUN_METRIC_COLUMNS, runMetricsOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
@@ -15,8 +15,8 @@ const csvCell = (value: unknown): string => {
 };
 
 /**
- * Writes every run of a sweep, one line per run in run-index order, with each parameter as its own column (the
- * union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
+ * Writes every run of a sweep, one line per run in run-index order, with each parameter and swept setting as its own
+ * column (the union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
  * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
  * exports in bounded memory.
  *
@@ -32,7 +32,7 @@ export async function exportRuns(
 ): Promise<number> {
   const { row } = await loadStoredSweep(db, sweepId);
   const spec = SweepSpec.parse(row.spec);
-  const paramNames = [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort();
+  const paramNames = sweptNames(spec);
   const header = [
     'run_index',
     'strategy',
@@ -59,6 +59,7 @@ export async function exportRuns(
           symbol: r.symbol,
           status: r.status,
           params: r.params,
+          settings: r.settings,
           finalEquity: r.final_equity,
           closedTrades: r.closed_trades,
           winningTrades: r.winning_trades,
@@ -74,7 +75,7 @@ export async function exportRuns(
         r.strategy,
         r.symbol,
         r.status,
-        ...paramNames.map((p) => r.params[p]),
+        ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
         ...RESULT_COLUMNS.map((c) => r[c]),
         r.error_code,
         r.error_message,

@@ -1,4 +1,4 @@
-import { SweepSpec } from '@fleet/contracts';
+import { runSettings, SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
 import { engineConfig } from '@fleet/runner';
@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Recomputes one stored run with the same bars and settings its worker used (the sweep's stored spec with the run's
- * strategy settings, mapped to the engine by the runner's one {@link engineConfig}, as the worker maps them), because runs do not store
+ * strategy settings and its stored swept values, mapped to the engine by the runner's one {@link engineConfig}, as the worker maps them), because runs do not store
  * equity curves: the engine is pure and deterministic, so replaying costs one bar query and milliseconds of engine time, and proves the stored result.
  *
  * @throws {@link SweepNotFoundError}, {@link RunNotFoundError}
@@ -38,7 +38,7 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
   // The same inclusive UTC day range a worker loads for the job (apps/worker jobTimeRange).
   const from = Date.parse(`${start}T00:00:00Z`);
   const to = Date.parse(`${end}T00:00:00Z`) + DAY_MS - 1;
-  const settings = plan.settingsOf(runIndex);
+  const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
   const result = await withSpan('engine-run', { attributes }, () =>

@@ -1,4 +1,4 @@
-import { givenSettings, type SweepProgress, SweepSpec } from '@fleet/contracts';
+import { givenSettings, type SweepProgress, SweepSpec, sweptNames } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, recentRunCount, toSweepProgress } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 
@@ -9,7 +9,7 @@ export interface SweepOverview {
   /** The settings the sweep file gives at its top level (strategies may override them), by key. */
   settings: Record<string, unknown>;
   runsPerJob: number;
-  /** Every parameter name of every strategy, sorted: the leaderboard's columns and the heatmap's axes. */
+  /** Every parameter and swept setting of every strategy, sorted: the leaderboard's columns and the heatmap's axes. */
   paramNames: string[];
   startedAt: string | null;
   /** Rows stored per second over the last minute, and since the first row. */
@@ -43,7 +43,7 @@ export async function sweepOverview(db: Kysely<Database>, sweepId: string, now =
     spec,
     settings: givenSettings(spec),
     runsPerJob: row.runs_per_job,
-    paramNames: [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort(),
+    paramNames: sweptNames(spec),
     startedAt: startedAt?.toISOString() ?? null,
     throughput: { recentRunsPerSecond: recent, overallRunsPerSecond: overall },
     etaSeconds: remaining === 0 ? 0 : rate > 0 ? remaining / rate : null,

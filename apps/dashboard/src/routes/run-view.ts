@@ -31,7 +31,8 @@ export function toRunView(row: RunRow, plan: SweepPlan): RunView {
     strategy: row.strategy,
     symbol: row.symbol,
     status: row.status,
-    params: row.params,
+    // Swept settings read as parameters on every page: columns, filters, heatmap axes.
+    params: { ...row.settings, ...row.params },
     finalEquity: row.final_equity,
     closedTrades: row.closed_trades,
     winningTrades: row.winning_trades,

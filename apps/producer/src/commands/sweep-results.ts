@@ -21,6 +21,7 @@ export async function results(
     strategy: r.strategy,
     symbol: r.symbol,
     params: r.params,
+    settings: r.settings,
     finalEquity: r.final_equity,
     closedTrades: r.closed_trades,
     winningTrades: r.winning_trades,
@@ -34,7 +35,7 @@ export async function results(
         String(r.runIndex),
         r.symbol,
         r.strategy,
-        Object.entries(r.params)
+        Object.entries({ ...r.params, ...r.settings })
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, v]) => `${k}=${v}`)
           .join(' '),
