@@ -51,6 +51,7 @@ function renderOverview(o) {
     ['Succeeded', p.succeeded.toLocaleString('en-US')],
     ['Failed', p.failed.toLocaleString('en-US')],
     ['Planned', p.total.toLocaleString('en-US')],
+    ['From cache', p.cached.toLocaleString('en-US')],
     ['Stored', `${((100 * stored) / Math.max(p.total, 1)).toFixed(1)} %`],
     ['Runs/s (last minute)', number(o.throughput.recentRunsPerSecond, 1)],
     ['Runs/s (overall)', number(o.throughput.overallRunsPerSecond, 1)],

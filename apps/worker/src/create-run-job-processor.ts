@@ -29,6 +29,8 @@ export interface RunJobProcessorOptions {
   cache: BarCache;
   /** Recorded in every outcome (see `resolveCodeVersion`). */
   codeVersion: string;
+  /** sha256 of each plugin strategy's module code (from `loadStrategyModules`), part of its runs' identity. */
+  strategyDigests?: Readonly<Record<string, string>>;
   /** Per-run timeout for jobs that carry none, in ms. */
   defaultRunTimeoutMs: number;
   /** How long a job waits before it is tried again while Postgres or Redis is unreachable, in ms. @defaultValue 5000 */
@@ -119,6 +121,7 @@ export function createRunJobProcessor(
           }),
         options.codeVersion,
         (keys) => findCachedResults(db, keys),
+        options.strategyDigests,
       );
       await publishOutcomes(redis, prefix, outcomes, injectTraceCarrier());
       const failed = outcomes.filter((o) => o.status === 'failed').length;

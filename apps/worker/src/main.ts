@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
+import { loadStrategyModules } from '@fleet/engine/plugins';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
 import { BarCache, EnginePool, jobFailureOutcomes } from '@fleet/runner';
 import {
@@ -44,6 +45,8 @@ const db = createDatabase({
 const registry = createMetricsRegistry('worker');
 const metrics = createWorkerMetrics(registry);
 registerPoolMetrics(registry, () => poolUsage(db));
+// The main thread keys results, so it loads the plugins too: their code's hash is part of each run's identity.
+const strategyDigests = await loadStrategyModules(env.FLEET_STRATEGY_MODULES);
 const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
 const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
 setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
@@ -54,6 +57,7 @@ const processor = createRunJobProcessor({
   pool,
   cache,
   codeVersion,
+  strategyDigests,
   defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
   metrics,
   onServiceUnavailable: (jobId, err) =>

@@ -12,6 +12,8 @@ export const SweepProgress = z.strictObject({
   total: z.number().int().nonnegative(),
   succeeded: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Succeeded runs whose result was reused from an identical earlier run (same settings, data, engine and code). */
+  cached: z.number().int().nonnegative(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

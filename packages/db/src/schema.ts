@@ -18,6 +18,8 @@ export interface SweepsTable {
   enqueued_jobs: Generated<number>;
   succeeded: Generated<number>;
   failed: Generated<number>;
+  /** Stored runs that reused an identical earlier run's result instead of computing it. */
+  cached: Generated<number>;
   created_at: Generated<Date>;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;

@@ -69,6 +69,14 @@ describe('storeRunOutcomes', () => {
     expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 2, failed: 0, status: 'running' });
   });
 
+  it('counts the runs served from the result cache, once each however often they are redelivered', async () => {
+    const sweepId = await newSweep(3);
+    const cached = (i: number): RunOutcome => ({ ...succeeded(sweepId, i), cacheKey: `k${i}`, cached: true });
+    await storeRunOutcomes(db, [cached(0), succeeded(sweepId, 1), cached(2)]);
+    await storeRunOutcomes(db, [cached(0), cached(2)]);
+    expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 3, cached: 2, status: 'completed' });
+  });
+
   it('closes a sweep in the same commit that stores its last run, with failures noted in the status', async () => {
     const clean = await newSweep(2);
     const mixed = await newSweep(2);

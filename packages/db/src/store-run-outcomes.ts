@@ -77,22 +77,23 @@ export async function storeRunOutcomes(
       .execute();
     const known = new Set(existing.map((s) => s.id));
     const rows = outcomes.filter((o) => known.has(o.sweepId)).map(toRow);
-    const inserted: { sweep_id: string; status: 'succeeded' | 'failed' }[] = [];
+    const inserted: { sweep_id: string; status: 'succeeded' | 'failed'; cached: boolean }[] = [];
     // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const written = await trx
         .insertInto('runs')
         .values(rows.slice(i, i + ROWS_PER_STATEMENT))
         .onConflict((oc) => oc.columns(['sweep_id', 'run_index']).doNothing())
-        .returning(['sweep_id', 'status'])
+        .returning(['sweep_id', 'status', 'cached'])
         .execute();
       inserted.push(...written);
     }
 
-    const tally = new Map<string, { succeeded: number; failed: number }>();
+    const tally = new Map<string, { succeeded: number; failed: number; cached: number }>();
     for (const r of inserted) {
-      const t = tally.get(r.sweep_id) ?? { succeeded: 0, failed: 0 };
+      const t = tally.get(r.sweep_id) ?? { succeeded: 0, failed: 0, cached: 0 };
       t[r.status] += 1;
+      if (r.cached) t.cached += 1;
       tally.set(r.sweep_id, t);
     }
     const finishedSweeps: StoreRunOutcomesResult['finishedSweeps'] = [];
@@ -103,6 +104,7 @@ export async function storeRunOutcomes(
         .set({
           succeeded: sql`succeeded + ${t.succeeded}`,
           failed: sql`failed + ${t.failed}`,
+          cached: sql`cached + ${t.cached}`,
           started_at: sql`coalesce(started_at, now())`,
           last_progress_at: sql`now()`,
           status: sql`case

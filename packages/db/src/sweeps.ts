@@ -75,6 +75,7 @@ export function toSweepProgress(row: SweepRow): SweepProgress {
     total: row.total,
     succeeded: row.succeeded,
     failed: row.failed,
+    cached: row.cached,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };

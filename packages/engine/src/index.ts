@@ -5,7 +5,7 @@ export { BacktestConfig, Commission, Sizing, SweepBaseConfig } from './backtest-
 export type { BacktestResult } from './backtest-result.js';
 export type { BarSeries } from './data/bar-series.js';
 export { validateBars } from './data/validate-bars.js';
-export { ENGINE_VERSION } from './engine-version.js';
+export { ENGINE_VERSION } from './engine-identity.js';
 export {
   ConfigError,
   EngineError,

@@ -132,6 +132,21 @@ describe('executeRunJob', () => {
     expect(outcomes[0]).toMatchObject({ status: 'succeeded', finalEquity: '123.45', metrics: { sharpe: 9 } });
   });
 
+  it("misses the cache once a plugin strategy's module code changed, and hits while it has not", async () => {
+    const j = job('sma_cross', [{ fast: 5, slow: 20 }]);
+    const run = (digest: string, lookup?: (keys: readonly string[]) => Promise<Map<string, never>>) =>
+      executeRunJob(j, async () => series(wave), evaluateInline, CODE_VERSION, lookup, { sma_cross: digest });
+    const [first] = await run('a'.repeat(64));
+    const storedKeys = new Set([first?.cacheKey]);
+    const lookup = async (keys: readonly string[]) =>
+      new Map(keys.filter((k) => storedKeys.has(k)).map((k) => [k, { ...first, cache_key: k } as never]));
+    const [unchanged] = await run('a'.repeat(64), lookup);
+    const [changed] = await run('b'.repeat(64), lookup);
+    expect(unchanged?.cached, 'same module code: served from the cache').toBe(true);
+    expect(changed?.cached, 'changed module code: computed again').toBeUndefined();
+    expect(changed?.cacheKey).not.toBe(first?.cacheKey);
+  });
+
   it('fails every run with a clear reason when there are no bars in the range', async () => {
     const outcomes = await executeRunJob(
       job('sma_cross', [{ fast: 5, slow: 20 }]),

@@ -29,7 +29,8 @@ export const evaluateInline: RunEvaluator = async (job, series, provenance) => {
 /**
  * Produces one outcome per planned run of a job. Problems that belong to the runs — bad parameters, an unknown
  * strategy, missing or invalid bars, a run that times out — become failed outcomes with their reason; only
- * infrastructure faults (database, Redis, a crashed engine thread) throw, so the queue retries the job. Every outcome
+ * infrastructure faults (database, Redis, a crashed engine thread) throw, so the queue retries the job. A run whose
+ * cache key (settings, data version, engine and plugin code included) matches a stored result reuses it. Every outcome
  * records the engine version and `codeVersion`, and, once bars are loaded, their data version, so any result can be
  * reproduced.
  */
@@ -39,6 +40,7 @@ export async function executeRunJob(
   evaluate: RunEvaluator,
   codeVersion: string,
   findCached: CachedResultLookup = async () => new Map(),
+  strategyDigests: Readonly<Record<string, string>> = {},
 ): Promise<RunOutcome[]> {
   const { from, to } = jobTimeRange(job);
   const series = await loadSeries(job.symbol, job.interval, from, to);
@@ -68,7 +70,8 @@ export async function executeRunJob(
     };
     return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  const keys = job.runs.map((run) => runCacheKey(job, run.params, runSettings(job, run), dataVersion, ENGINE_VERSION));
+  const code = { engineVersion: ENGINE_VERSION, strategyDigest: strategyDigests[job.strategy] ?? null };
+  const keys = job.runs.map((run) => runCacheKey(job, run.params, runSettings(job, run), dataVersion, code));
   const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
   const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));
   const computed = misses.length > 0 ? await evaluate({ ...job, runs: misses }, series, provenance) : [];

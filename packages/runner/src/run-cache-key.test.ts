@@ -32,11 +32,18 @@ const changed: Record<string, unknown> = {
 };
 
 describe('runCacheKey', () => {
-  const key = (settings = job.settings) => runCacheKey(job, { slow: 20, fast: 5 }, settings, 'd'.repeat(16), 'e1');
+  const code: { engineVersion: string; strategyDigest: string | null } = { engineVersion: 'e1', strategyDigest: null };
+  const key = (settings = job.settings, identity = code) =>
+    runCacheKey(job, { slow: 20, fast: 5 }, settings, 'd'.repeat(16), identity);
 
   it('is the same for the same run, whatever the order of parameters and settings', () => {
     const reordered = Object.fromEntries(Object.entries(job.settings).reverse());
-    expect(key(reordered)).toBe(runCacheKey(job, { fast: 5, slow: 20 }, job.settings, 'd'.repeat(16), 'e1'));
+    expect(key(reordered)).toBe(runCacheKey(job, { fast: 5, slow: 20 }, job.settings, 'd'.repeat(16), code));
+  });
+
+  it('changes with the engine’s code and with a plugin strategy’s code', () => {
+    expect(key(job.settings, { engineVersion: 'e2', strategyDigest: null })).not.toBe(key());
+    expect(key(job.settings, { engineVersion: 'e1', strategyDigest: 'a'.repeat(64) })).not.toBe(key());
   });
 
   it.each(SettingNames)('changes when %s changes, with no field list to forget it in', (name) => {

@@ -7,7 +7,8 @@ const sorted = (record: Readonly<Record<string, unknown>>) =>
 /**
  * The cache key of one planned run: a hash of everything its result depends on — strategy, parameters, symbol,
  * interval, date range, the run's whole settings object (every setting, defaults included, so a new setting joins the
- * key without a change here), the data version of the bars and the engine version. Two runs with equal keys compute
+ * key without a change here), the data version of the bars, the engine's identity (a content hash of its code, see
+ * `ENGINE_VERSION`) and, for a plugin strategy, the sha256 of its module's code. Two runs with equal keys compute
  * the same result byte for byte (the engine is deterministic), so one can reuse the other's.
  */
 export function runCacheKey(
@@ -15,7 +16,7 @@ export function runCacheKey(
   params: Readonly<Record<string, number>>,
   settings: BacktestSettings,
   dataVersion: string,
-  engineVersion: string,
+  code: { engineVersion: string; strategyDigest: string | null },
 ): string {
   const identity = [
     job.strategy,
@@ -26,7 +27,8 @@ export function runCacheKey(
     job.end,
     sorted(settings),
     dataVersion,
-    engineVersion,
+    code.engineVersion,
+    code.strategyDigest,
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }

@@ -134,11 +134,18 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     ? Math.round(((final.succeeded + final.failed) / Math.max(elapsedMs, 1)) * 1000)
     : undefined;
   const waited = final
-    ? { status: final.status, succeeded: final.succeeded, failed: final.failed, elapsedMs, runsPerSecond }
+    ? {
+        status: final.status,
+        succeeded: final.succeeded,
+        failed: final.failed,
+        cached: final.cached,
+        elapsedMs,
+        runsPerSecond,
+      }
     : {};
   printResult(options.json === true, { ...submitted, runsPerJob: plan.runsPerJob, ...waited }, () =>
     final
-      ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded, ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
+      ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded (${final.cached} from the result cache), ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,
   );
 }

@@ -13,7 +13,7 @@ export async function results(
   sweepId: string,
   options: { top: number; by: RankableMetric; where?: string; json?: boolean },
 ): Promise<void> {
-  await sweepProgress(ctx.db, sweepId);
+  const progress = await sweepProgress(ctx.db, sweepId);
   const where = options.where ? parseExpression(options.where) : undefined;
   const rows = await topRuns(ctx.db, sweepId, { by: options.by, limit: options.top, ...(where ? { where } : {}) });
   const runs = rows.map((r) => ({
@@ -25,27 +25,46 @@ export async function results(
     finalEquity: r.final_equity,
     closedTrades: r.closed_trades,
     winningTrades: r.winning_trades,
+    cached: r.cached,
     metrics: runMetricsOf(r),
   }));
-  printResult(options.json === true, { sweepId, by: options.by, runs }, () =>
-    formatTable(
-      ['#', 'run', 'symbol', 'strategy', 'params', 'sharpe', 'return', 'max dd', 'trades', 'win', 'final equity'],
-      runs.map((r, i) => [
-        String(i + 1),
-        String(r.runIndex),
-        r.symbol,
-        r.strategy,
-        Object.entries({ ...r.params, ...r.settings })
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' '),
-        fmt(r.metrics.sharpe),
-        pct(r.metrics.totalReturn),
-        pct(r.metrics.maxDrawdown),
-        String(r.closedTrades ?? '-'),
-        pct(r.metrics.winRate),
-        r.finalEquity ?? '-',
-      ]),
-    ),
+  const cache = `${progress.cached} of ${progress.succeeded} succeeded runs came from the result cache`;
+  printResult(
+    options.json === true,
+    { sweepId, by: options.by, cached: progress.cached, runs },
+    () =>
+      `${cache}\n${formatTable(
+        [
+          '#',
+          'run',
+          'symbol',
+          'strategy',
+          'params',
+          'sharpe',
+          'return',
+          'max dd',
+          'trades',
+          'win',
+          'final equity',
+          'cached',
+        ],
+        runs.map((r, i) => [
+          String(i + 1),
+          String(r.runIndex),
+          r.symbol,
+          r.strategy,
+          Object.entries({ ...r.params, ...r.settings })
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' '),
+          fmt(r.metrics.sharpe),
+          pct(r.metrics.totalReturn),
+          pct(r.metrics.maxDrawdown),
+          String(r.closedTrades ?? '-'),
+          pct(r.metrics.winRate),
+          r.finalEquity ?? '-',
+          r.cached ? 'yes' : '',
+        ]),
+      )}`,
   );
 }

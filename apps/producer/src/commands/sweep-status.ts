@@ -8,6 +8,6 @@ export async function status(ctx: CliContext, sweepId: string, options: { json?:
   printResult(options.json === true, p, () => {
     const done = p.succeeded + p.failed;
     const pct = p.total ? ((done / p.total) * 100).toFixed(1) : '100.0';
-    return `sweep ${p.sweepId} '${p.name}': ${p.status}, ${done}/${p.total} runs (${pct}%), ${p.succeeded} succeeded, ${p.failed} failed`;
+    return `sweep ${p.sweepId} '${p.name}': ${p.status}, ${done}/${p.total} runs (${pct}%), ${p.succeeded} succeeded (${p.cached} from the result cache), ${p.failed} failed`;
   });
 }
