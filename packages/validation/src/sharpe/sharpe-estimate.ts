@@ -1,0 +1,31 @@
+import { kurtosis } from './kurtosis.js';
+import { perBarSharpe } from './per-bar-sharpe.js';
+import { skewness } from './skewness.js';
+
+/**
+ * What the probabilistic and deflated Sharpe ratios need to know about one run's per-bar returns: its
+ * {@link perBarSharpe} SR̂, the number of returns T, and their {@link skewness} γ3 and (non-excess)
+ * {@link kurtosis} γ4. Kept as plain numbers so a stored run can provide it without its returns.
+ */
+export interface SharpeEstimate {
+  readonly sharpe: number;
+  readonly observations: number;
+  readonly skewness: number;
+  readonly kurtosis: number;
+}
+
+/**
+ * The {@link SharpeEstimate} of a run's per-bar returns.
+ *
+ * @example
+ * const estimate = sharpeEstimate(simpleReturns(equity));
+ * probabilisticSharpeRatio(estimate); // P(true SR > 0)
+ */
+export function sharpeEstimate(returns: ArrayLike<number>): SharpeEstimate {
+  return {
+    sharpe: perBarSharpe(returns),
+    observations: returns.length,
+    skewness: skewness(returns),
+    kurtosis: kurtosis(returns),
+  };
+}
