@@ -17,7 +17,7 @@ export const BLOCK_FIELDS = 3;
  *
  * @throws {@link ValidationInputError} for fewer than 16 returns (a block would be empty).
  * @example
- * const stats = blockStats(simpleReturns(equity)); // Float64Array(48)
+ * blockStats(Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i) / 100)); // Float64Array(48), 62 returns a block
  */
 export function blockStats(returns: ArrayLike<number>): Float64Array {
   const total = returns.length;

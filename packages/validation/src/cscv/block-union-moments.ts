@@ -18,7 +18,8 @@ export interface BlockUnionMoments {
  * @param blocks block indexes 0–15, each at most once.
  * @throws {@link ValidationInputError} for a malformed `stats` array or block index.
  * @example
- * const inSample = blockUnionMoments(blockStats(returns), [0, 1, 2, 3, 4, 5, 6, 7]);
+ * const stats = blockStats(Float64Array.from({ length: 160 }, (_, i) => Math.sin(i) / 100));
+ * blockUnionMoments(stats, [0, 1, 2, 3, 4, 5, 6, 7]); // { count: 80, mean, std, sharpe } of the first 80 returns
  */
 export function blockUnionMoments(stats: ArrayLike<number>, blocks: readonly number[]): BlockUnionMoments {
   if (stats.length !== CSCV_BLOCKS * BLOCK_FIELDS) {

@@ -352,15 +352,20 @@ function histogram(logits: Float64Array, trials: number, bins: number): LogitHis
  * Why: a "best" row always exists; PBO says how likely picking it by in-sample Sharpe picks noise. Near 0.5 the
  * selection is a coin toss (the grid has no edge to find); near 0 the in-sample best keeps winning out of sample.
  *
- * Cost: two passes of 6,435 complementary split pairs × N trials, on subset-sum tables so each Sharpe takes a few
- * additions; about 1.3e9 trial-splits per pass for N = 10⁵ (see `npm run bench:pbo` for measured times).
+ * Cost: two passes over 6,435 complementary split pairs × N trials, on subset-sum tables so that each half's Sharpe
+ * takes two additions and no square root: for N = 10⁵, 1.3e9 trial-splits, about 11 CPU seconds on one core
+ * (`npm run bench:pbo` measures it).
  *
  * @param trials one 48-number {@link blockStats} array per trial, in run-index order; every trial must cover the
  *   same bars (equal block counts).
  * @throws {@link ValidationInputError} for fewer than 2 trials, malformed or mismatched block statistics.
  * @example
- * const result = probabilityOfBacktestOverfitting(runs.map((run) => blockStats(simpleReturns(run.equity))));
- * result.pbo; // e.g. 0.49 for a grid of noise
+ * const equities = [
+ *   Array.from({ length: 200 }, (_, i) => 100 + Math.sin(i)),
+ *   Array.from({ length: 200 }, (_, i) => 100 + Math.cos(i / 3)),
+ * ];
+ * const result = probabilityOfBacktestOverfitting(equities.map((equity) => blockStats(simpleReturns(equity))));
+ * result.pbo; // in [0, 1]; about 0.5 for a grid of noise
  */
 export function probabilityOfBacktestOverfitting(
   trials: ReadonlyArray<ArrayLike<number>>,

@@ -18,8 +18,8 @@ export interface SharpeEstimate {
  * The {@link SharpeEstimate} of a run's per-bar returns.
  *
  * @example
- * const estimate = sharpeEstimate(simpleReturns(equity));
- * probabilisticSharpeRatio(estimate); // P(true SR > 0)
+ * const estimate = sharpeEstimate(simpleReturns([100, 101, 100.5, 102, 101.8, 103]));
+ * probabilisticSharpeRatio(estimate); // P(true per-bar SR > 0)
  */
 export function sharpeEstimate(returns: ArrayLike<number>): SharpeEstimate {
   return {
