@@ -2,7 +2,13 @@ import { isZeroVariance } from '../sharpe/zero-variance.js';
 import { ValidationInputError } from '../validation-input-error.js';
 import { BLOCK_FIELDS, CSCV_BLOCKS } from './block-stats.js';
 
-/** Count, mean, sample std (ddof 1) and per-bar Sharpe of the returns in a union of blocks. */
+/**
+ * Count, mean, sample std (ddof 1) and per-bar Sharpe of the returns in a union of blocks: what one half of a CSCV
+ * split knows about a run.
+ *
+ * @example
+ * const { mean, std } = blockUnionMoments(stats, [0, 2, 4, 6, 8, 10, 12, 14]);
+ */
 export interface BlockUnionMoments {
   readonly count: number;
   readonly mean: number;

@@ -3,7 +3,12 @@ import { ValidationInputError } from '../validation-input-error.js';
 import { BLOCK_FIELDS, CSCV_BLOCKS } from './block-stats.js';
 import { cscvSplitPairs } from './cscv-splits.js';
 
-/** Options of {@link probabilityOfBacktestOverfitting}. */
+/**
+ * Options of {@link probabilityOfBacktestOverfitting}.
+ *
+ * @example
+ * probabilityOfBacktestOverfitting(trials, { histogramBins: 40 });
+ */
 export interface PboOptions {
   /**
    * Number of equal-width bins of the λ histogram over [−ln N, ln N], the range λ can take.
@@ -12,13 +17,25 @@ export interface PboOptions {
   readonly histogramBins?: number;
 }
 
-/** The λ histogram: `counts[i]` splits had `edges[i] ≤ λ < edges[i + 1]` (the last bin includes its upper edge). */
+/**
+ * The λ histogram, for a chart of where the in-sample best lands out of sample: `counts[i]` splits had
+ * `edges[i] ≤ λ < edges[i + 1]` (the last bin includes its upper edge).
+ *
+ * @example
+ * const { edges, counts } = probabilityOfBacktestOverfitting(trials).histogram;
+ */
 export interface LogitHistogram {
   readonly edges: readonly number[];
   readonly counts: readonly number[];
 }
 
-/** The outcome of CSCV over one group of trials. */
+/**
+ * The outcome of CSCV over one group of trials: PBO with the λ distribution behind it, so a report can show how
+ * sure the figure is.
+ *
+ * @example
+ * const { pbo, medianLogit } = probabilityOfBacktestOverfitting(trials);
+ */
 export interface BacktestOverfitting {
   /** The share of splits whose in-sample best ranked at or below the out-of-sample median (λ ≤ 0). */
   readonly pbo: number;

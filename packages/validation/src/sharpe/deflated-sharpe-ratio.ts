@@ -2,7 +2,14 @@ import { expectedMaximumSharpe } from './expected-maximum-sharpe.js';
 import { probabilisticSharpeRatio } from './probabilistic-sharpe-ratio.js';
 import type { SharpeEstimate } from './sharpe-estimate.js';
 
-/** The trials a selected run was the best of: how many, and how dispersed their per-bar Sharpes were. */
+/**
+ * The trials a selected run was the best of: how many, and how dispersed their per-bar Sharpes were; the two facts
+ * about the search that deflation needs.
+ *
+ * @example
+ * const sharpes = [0.02, 0.05, -0.01, 0.04];
+ * const trials: TrialSharpes = { trials: sharpes.length, sharpeVariance: sampleVariance(sharpes) };
+ */
 export interface TrialSharpes {
   /** N, every trial of the group (the runs of one strategy on one symbol or universe in one window). */
   readonly trials: number;

@@ -6,6 +6,9 @@ import { skewness } from './skewness.js';
  * What the probabilistic and deflated Sharpe ratios need to know about one run's per-bar returns: its
  * {@link perBarSharpe} SR̂, the number of returns T, and their {@link skewness} γ3 and (non-excess)
  * {@link kurtosis} γ4. Kept as plain numbers so a stored run can provide it without its returns.
+ *
+ * @example
+ * const estimate: SharpeEstimate = { sharpe: 0.08, observations: 1250, skewness: -0.4, kurtosis: 5.2 };
  */
 export interface SharpeEstimate {
   readonly sharpe: number;

@@ -2,20 +2,37 @@ import { ValidationInputError } from '../validation-input-error.js';
 import { addToCalendarDay, formatCalendarDay, parseCalendarDay } from './calendar-day.js';
 import { parseDuration } from './duration.js';
 
-/** A span of UTC calendar days, both ends included, as the sweep file writes dates. */
+/**
+ * A span of UTC calendar days, both ends included, as the sweep file writes dates, so folds print as users wrote them.
+ *
+ * @example
+ * const window: CalendarWindow = { start: '2012-01-01', end: '2014-12-31' };
+ */
 export interface CalendarWindow {
   readonly start: string;
   readonly end: string;
 }
 
-/** One in-sample window where parameters are chosen and the out-of-sample window right after it where they run. */
+/**
+ * One in-sample window where parameters are chosen and the out-of-sample window right after it where they run; the
+ * unit a walk-forward schedules, selects and reports on.
+ *
+ * @example
+ * const [fold] = cutWindows({ start: '2000-01-01', end: '2014-12-31' }, { holdout: '2012-01-01' });
+ */
 export interface Fold {
   readonly index: number;
   readonly inSample: CalendarWindow;
   readonly outOfSample: CalendarWindow;
 }
 
-/** Rolling (or anchored) walk-forward windows; durations are {@link parseDuration} strings. */
+/**
+ * Rolling (or anchored) walk-forward windows as the sweep file's `validation.walkForward` writes them; durations are
+ * {@link parseDuration} strings.
+ *
+ * @example
+ * const spec: WalkForwardSpec = { train: '3y', test: '1y', step: '1y', anchored: false };
+ */
 export interface WalkForwardSpec {
   readonly train: string;
   readonly test: string;
@@ -27,7 +44,12 @@ export interface WalkForwardSpec {
   readonly anchored?: boolean;
 }
 
-/** How a sweep's date range is split: one holdout date, or walk-forward folds. */
+/**
+ * How a sweep's date range is split: one holdout date, or walk-forward folds (the sweep file's `validation`).
+ *
+ * @example
+ * const spec: WindowSpec = { holdout: '2012-01-01' };
+ */
 export type WindowSpec = { readonly holdout: string } | { readonly walkForward: WalkForwardSpec };
 
 function holdoutFold(start: number, end: number, holdout: string): Fold[] {

@@ -3,6 +3,9 @@ import { ValidationInputError } from '../validation-input-error.js';
 /**
  * A calendar length such as `3y` or `2w`, kept as whole months and days because months and years are not a fixed
  * number of days: `1y` from 2012-02-29 ends on 2013-02-28, not 365 days later.
+ *
+ * @example
+ * const threeYears: Duration = { months: 36, days: 0 };
  */
 export interface Duration {
   readonly months: number;

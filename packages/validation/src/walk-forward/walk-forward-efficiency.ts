@@ -1,12 +1,22 @@
 import { annualizedReturn } from './annualized-return.js';
 
-/** A window's total return (0.1 = +10 %) and its length in calendar days ({@link windowDays}). */
+/**
+ * A window's total return (0.1 = +10 %) and its length in calendar days ({@link windowDays}), enough to annualize it.
+ *
+ * @example
+ * const oos: WindowReturn = { totalReturn: 0.04, days: windowDays(fold.outOfSample) };
+ */
 export interface WindowReturn {
   readonly totalReturn: number;
   readonly days: number;
 }
 
-/** The chosen parameter set's returns in one fold. */
+/**
+ * The chosen parameter set's returns in one fold, in-sample (where it won) and out-of-sample (where it ran).
+ *
+ * @example
+ * const fold: FoldReturns = { inSample: { totalReturn: 0.3, days: 1096 }, outOfSample: { totalReturn: 0.04, days: 365 } };
+ */
 export interface FoldReturns {
   readonly inSample: WindowReturn;
   readonly outOfSample: WindowReturn;

@@ -1,7 +1,13 @@
 import { calendarDayStartMs, parseCalendarDay } from './calendar-day.js';
 import type { CalendarWindow } from './cut-windows.js';
 
-/** Bar indexes `from` (included) to `to` (excluded) of one series; empty when `from === to`. */
+/**
+ * Bar indexes `from` (included) to `to` (excluded) of one series, half-open so consecutive windows share no bar;
+ * empty when `from === to`.
+ *
+ * @example
+ * const { from, to } = windowBars(fold.outOfSample, series.time);
+ */
 export interface BarRange {
   readonly from: number;
   readonly to: number;
