@@ -189,7 +189,11 @@ program
   .option('--commission <RATE>', 'commission as a fraction of notional, e.g. 0.001', '0')
   .option('--slippage-bps <B>', 'slippage against the trader in basis points', nonNegative, 0)
   .option('--cash <C>', 'starting cash', '100000')
-  .option('--stop-loss <F>', 'protective stop this fraction below (long) / above (short) the average entry', positiveFraction)
+  .option(
+    '--stop-loss <F>',
+    'protective stop this fraction below (long) / above (short) the average entry',
+    positiveFraction,
+  )
   .option('--take-profit <F>', 'protective limit this fraction beyond the average entry', positive)
   .option('--json', 'print a JSON object as the last line')
   .action(action((ctx, opts) => backtest(ctx, opts)));
