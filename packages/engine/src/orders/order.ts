@@ -15,7 +15,7 @@ export type OrderType = (typeof OrderType)[keyof typeof OrderType];
  * - `reduce_only`: trade against the open position only, at most its quantity and never more than the position, so it
  *   never opens or flips one (the protective exits);
  * - `close`: trade whatever returns the position to flat, side and quantity decided at the fill, not when placed
- *   (see {@link StrategyContext.close}).
+ *   (see `StrategyContext.close`).
  * A `reduce_only` order that finds no position to reduce, or a `close` order that finds the position flat, is dropped
  * without a fill or a rejection.
  */
