@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { searchPath } from './env.js';
 import { freePort } from './free-port.js';
@@ -38,7 +38,7 @@ export class PrivatePostgres {
   static async start(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
     const bin = options.binDir ?? (await postgresBinDir(searchPath()));
     if (!bin) throw new Error('PostgreSQL is not installed: no initdb on the PATH or under /usr/lib/postgresql');
-    let parent = options.parent ?? tmpdir();
+    let parent = resolve(options.parent ?? tmpdir());
     await mkdir(parent, { recursive: true });
     const asRoot = userInfo().uid === 0;
     // As root the server runs as `postgres`, which cannot enter a private parent (a checkout under /root, a 0700

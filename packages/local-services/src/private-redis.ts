@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from './free-port.js';
 import { probeRedis } from './probe-redis.js';
 
@@ -33,7 +33,8 @@ export class PrivateRedis {
   ) {}
 
   static async start(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
-    const parent = options.parent ?? tmpdir();
+    // Absolute, as redis-server changes into its --dir before it opens the --logfile.
+    const parent = resolve(options.parent ?? tmpdir());
     await mkdir(parent, { recursive: true });
     const redis = new PrivateRedis(
       await freePort(),
@@ -88,9 +89,9 @@ export class PrivateRedis {
       await new Promise((r) => setTimeout(r, 100));
     }
     await this.stop('SIGKILL');
-    throw new Error(
-      `${this.command} did not start on 127.0.0.1:${this.port}: ${failure?.message ?? `see ${join(this.dir, 'redis.log')}`}`,
-    );
+    const log = await readFile(join(this.dir, 'redis.log'), 'utf8').catch(() => '');
+    const said = failure?.message ?? (log.trim().split('\n').at(-1) || `exit code ${child.exitCode}`);
+    throw new Error(`${this.command} did not start on 127.0.0.1:${this.port}: ${said}`);
   }
 
   /** Stops the server: `SIGTERM` shuts down cleanly (AOF flushed), `SIGKILL` loses up to a second of writes. */

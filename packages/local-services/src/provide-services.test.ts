@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -104,7 +104,8 @@ describe('the services wrapper (main.js), as the demo runs it', () => {
       [
         `${repoRoot}packages/local-services/dist/main.js`,
         '--dir',
-        dir,
+        // Relative, as the demo passes it.
+        relative(repoRoot, dir),
         '--',
         process.execPath,
         '--input-type=module',
