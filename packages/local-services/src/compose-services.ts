@@ -12,17 +12,19 @@ export type ComposeService = 'redis' | 'postgres';
 
 /** Where and how {@link ComposeServices} start. */
 export interface ComposeServicesOptions {
-  /** The directory of docker-compose.yml, .env and .env.example. */
+  /** The directory of docker-compose.yml and .env. */
   projectDir: string;
   /** Where a generated env file is kept when there is no .env, so later runs reuse the passwords the volumes keep. */
   stateDir: string;
   services: readonly ComposeService[];
+  /** The Docker CLI. @defaultValue 'docker' from the PATH */
+  command?: string;
 }
 
 /**
  * Redis and Postgres from the repository's docker-compose.yml, for a machine that has Docker but neither server.
  * Compose refuses to start without passwords: they come from `.env` when there is one, else from a generated env file
- * with a random value for every empty setting of `.env.example`.
+ * with a random value for every variable docker-compose.yml requires.
  *
  * @example
  * if (await ComposeServices.available()) {
@@ -33,6 +35,7 @@ export interface ComposeServicesOptions {
  */
 export class ComposeServices {
   private constructor(
+    private readonly command: string,
     private readonly args: readonly string[],
     private readonly services: readonly ComposeService[],
     private readonly env: ReadonlyMap<string, string>,
@@ -52,9 +55,10 @@ export class ComposeServices {
   /** Starts the services and resolves once Compose reports them healthy. */
   static async start(options: ComposeServicesOptions): Promise<ComposeServices> {
     const envFile = await composeEnvFile(options.projectDir, options.stateDir);
+    const command = options.command ?? 'docker';
     const args = ['compose', '--project-directory', options.projectDir, '--env-file', envFile];
-    await compose([...args, 'up', '--detach', '--wait', ...options.services]);
-    return new ComposeServices(args, options.services, parseEnvFile(await readFile(envFile, 'utf8')));
+    await compose(command, [...args, 'up', '--detach', '--wait', ...options.services]);
+    return new ComposeServices(command, args, options.services, parseEnvFile(await readFile(envFile, 'utf8')));
   }
 
   /** The Compose Redis as its default user, published on 127.0.0.1:6379 (docker-compose.yml). */
@@ -69,13 +73,13 @@ export class ComposeServices {
 
   /** Stops the containers it started; their volumes stay for the next run. */
   async stop(): Promise<void> {
-    await compose([...this.args, 'stop', ...this.services]);
+    await compose(this.command, [...this.args, 'stop', ...this.services]);
   }
 }
 
-async function compose(args: string[]): Promise<void> {
+async function compose(command: string, args: string[]): Promise<void> {
   try {
-    await run('docker', args, { timeout: 300_000 });
+    await run(command, args, { timeout: 300_000 });
   } catch (error) {
     const { stderr, message } = error as Error & { stderr?: string };
     throw new Error(
@@ -89,10 +93,10 @@ async function composeEnvFile(projectDir: string, stateDir: string): Promise<str
   if (existsSync(own)) return own;
   const generated = join(stateDir, 'compose.env');
   if (existsSync(generated)) return generated;
-  const example = await readFile(join(projectDir, '.env.example'), 'utf8');
-  const lines = [...parseEnvFile(example)].map(
-    ([name, value]) => `${name}=${value === '' ? randomBytes(24).toString('hex') : value}`,
-  );
+  // Every variable the compose file requires (`${NAME:?…}`) is a secret or a login: a random value each.
+  const composeFile = await readFile(join(projectDir, 'docker-compose.yml'), 'utf8');
+  const required = new Set(Array.from(composeFile.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):\?/g), (m) => m[1]));
+  const lines = [...required].map((name) => `${name}=${randomBytes(24).toString('hex')}`);
   await mkdir(stateDir, { recursive: true });
   await writeFile(generated, `${lines.join('\n')}\n`, { mode: 0o600 });
   return generated;
