@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { childEnv, readEnv } from './env.js';
 import { provideServices } from './provide-services.js';
@@ -20,6 +20,17 @@ if (!command || !dir) {
   process.exit(2);
 }
 
+// Ctrl-C reaches the whole foreground process group, COMMAND included: we outlive it to stop the servers, and a
+// Ctrl-C while they start stops them before COMMAND runs. Other signals are for us alone, so they are passed on.
+let interrupted: NodeJS.Signals | undefined;
+let child: ChildProcess | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    interrupted ??= signal;
+    if (signal !== 'SIGINT') child?.kill(signal);
+  });
+}
+
 try {
   const env = readEnv();
   const services = await provideServices({
@@ -29,24 +40,28 @@ try {
     projectDir: process.cwd(),
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  const child = spawn(command, args, {
-    stdio: 'inherit',
-    env: childEnv({ REDIS_URL: services.redisUrl, DATABASE_URL: services.databaseUrl }),
-  });
-  // Ctrl-C reaches the whole foreground process group, COMMAND included: we outlive it to stop the servers. Other
-  // signals are for us alone, so they are passed on.
-  process.on('SIGINT', () => undefined);
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
+  const [code, signal] = interrupted ? [null, interrupted] : await run(command, args, services);
+  await services.stop();
+  process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
+} catch (error) {
+  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}
+
+function run(
+  command: string,
+  args: string[],
+  services: { redisUrl: string; databaseUrl: string },
+): Promise<[number | null, NodeJS.Signals | null]> {
+  return new Promise((resolve) => {
+    child = spawn(command, args, {
+      stdio: 'inherit',
+      env: childEnv({ REDIS_URL: services.redisUrl, DATABASE_URL: services.databaseUrl }),
+    });
     child.once('error', (error) => {
       process.stderr.write(`error: ${command}: ${error.message}\n`);
       resolve([127, null]);
     });
     child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
   });
-  await services.stop();
-  process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
-} catch (error) {
-  process.stderr.write(`error: ${(error as Error).message}\n`);
-  process.exitCode = 1;
 }
