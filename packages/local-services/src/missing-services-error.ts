@@ -22,8 +22,8 @@ export class MissingServicesError extends Error {
 
   constructor(readonly missing: readonly MissingService[]) {
     super(
-      `${missing.map((m) => `no ${m.service} answers at ${m.url} (${m.reason})`).join(' and ')}; ` +
-        `install ${missing.map((m) => m.install).join(' and ')} (or Docker, to run docker-compose.yml's), ` +
+      `${missing.map((m) => `no ${m.service} answers at ${m.url} (${m.reason})`).join(' and ')}: ` +
+        `install ${missing.map((m) => m.install).join(' and ')}, or Docker to run docker-compose.yml's; ` +
         `or set ${missing.map((m) => m.variable).join(' and ')} to a running server`,
     );
   }

@@ -81,7 +81,7 @@ describe('provideServices', () => {
     expect(message).not.toContain('\n');
     expect(message).toContain(`no Redis answers at ${closed.redisUrl}`);
     expect(message).toContain(`no Postgres answers at ${closed.databaseUrl}`);
-    expect(message).toMatch(/install redis-server .* and PostgreSQL's initdb and pg_ctl .*or Docker/);
+    expect(message).toMatch(/install redis-server .* and PostgreSQL's initdb and pg_ctl .*, or Docker/);
   });
 
   it('stops the private Redis it started when Postgres cannot be had', async () => {
