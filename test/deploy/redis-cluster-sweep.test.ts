@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { countRuns, createDatabase } from '@fleet/db';
+import { freePort } from '@fleet/local-services';
 import { countQueueWorkers, createRedisConnection, redisNodes } from '@fleet/queue';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../chaos/support/free-port.js';
 import {
   type FleetProcess,
   type FleetTestEnv,
