@@ -71,4 +71,42 @@ describe('createResultBatcher', () => {
     expect(await findSweep(db, sweepId)).toMatchObject({ failed: 120, succeeded: 0 });
     expect(await redis.xlen(resultsStreamKey(prefix)), 'every stored entry was acknowledged and deleted').toBe(0);
   });
+
+  it('counts no duplicates while it drains its own entries left pending by a previous life', async () => {
+    const sweepId = randomUUID();
+    await createSweep(db, {
+      id: sweepId,
+      idempotencyKey: null,
+      name: 't',
+      spec: {},
+      total: 12,
+      jobs: 6,
+      runsPerJob: 2,
+    });
+    const previous = new ResultsConsumer(redis, prefix, 'agg-restarted');
+    await previous.ensureGroup();
+    for (let job = 0; job < 6; job++)
+      await publishOutcomes(redis, prefix, [failed(sweepId, 2 * job), failed(sweepId, 2 * job + 1)]);
+    // Delivered to this consumer and never acknowledged: it died holding them.
+    expect((await previous.read(100, 50)).length).toBe(6);
+    const batches: { inserted: number; duplicates: number }[] = [];
+    const batcher = createResultBatcher({
+      consumer: new ResultsConsumer(redis, prefix, 'agg-restarted'),
+      db,
+      log: createLogger('test', { level: 'silent' }),
+      // Reads of 2 entries (a tenth of the batch): the drain takes several reads before the batch is written.
+      batchSize: 20,
+      flushMs: 1_000,
+      onBatch: (b) => batches.push(b),
+    });
+    await expect
+      .poll(async () => (await findSweep(db, sweepId))?.status, { timeout: 20_000 })
+      .toBe('completed_with_failures');
+    await batcher.stop();
+    expect(batches.reduce((n, b) => n + b.inserted, 0)).toBe(12);
+    expect(
+      batches.reduce((n, b) => n + b.duplicates, 0),
+      'nothing was redelivered, so nothing is a duplicate',
+    ).toBe(0);
+  });
 });
