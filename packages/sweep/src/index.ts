@@ -17,6 +17,7 @@ export { formatIssuePath, formatIssues, readSweepFile, SweepFileError } from './
 export { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
 export { type ReplayedRun, RunNotFoundError, replayRun } from './replay-run.js';
 export { requeueRuns } from './requeue-runs.js';
+export { type ResumedSweep, resumeSweepRuns } from './resume-sweep-runs.js';
 export { retryFailedRuns } from './retry-failed-runs.js';
 export { loadStoredSweep, type StoredSweep } from './stored-sweep-plan.js';
 export { type SubmitSweepOptions, type SubmittedSweep, SweepConflictError, submitSweep } from './submit-sweep.js';
@@ -24,4 +25,5 @@ export { SweepNotFoundError } from './sweep-not-found-error.js';
 export { type SweepOverview, sweepOverview } from './sweep-overview.js';
 export { type PlannedJob, SweepPlan, strategySettings } from './sweep-plan.js';
 export { SweepPlanError } from './sweep-plan-error.js';
+export { SweepStateError } from './sweep-state-error.js';
 export { sweepProgress, watchSweep } from './watch-sweep.js';
