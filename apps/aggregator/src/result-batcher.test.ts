@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunOutcome } from '@fleet/contracts';
+import { RESULTS_GROUP, type RunOutcome } from '@fleet/contracts';
 import { createDatabase, createSweep, findSweep } from '@fleet/db';
 import { publishOutcomes, ResultsConsumer, resultsStreamKey } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
@@ -108,5 +108,40 @@ describe('createResultBatcher', () => {
       batches.reduce((n, b) => n + b.duplicates, 0),
       'nothing was redelivered, so nothing is a duplicate',
     ).toBe(0);
+  });
+
+  it('stops within its grace period while Postgres is down, leaving the batch pending for redelivery', async () => {
+    const sweepId = randomUUID();
+    await createSweep(db, { id: sweepId, idempotencyKey: null, name: 't', spec: {}, total: 1, jobs: 1, runsPerJob: 1 });
+    await publishOutcomes(redis, prefix, [failed(sweepId, 0)]);
+    // Nothing listens on port 1: every write fails as it does during an outage.
+    const down = createDatabase({ url: 'postgres://root@127.0.0.1:1/fleet' });
+    let retries = 0;
+    const consumer = new ResultsConsumer(redis, prefix, 'agg-outage');
+    await consumer.ensureGroup();
+    const batcher = createResultBatcher({
+      consumer,
+      db: down,
+      log: createLogger('test', { level: 'silent' }),
+      flushMs: 20,
+      stopGraceMs: 300,
+      onRetry: () => retries++,
+    });
+    await expect.poll(() => retries, { timeout: 10_000 }).toBeGreaterThan(0);
+    await batcher.stop();
+    await down.destroy();
+    const [pending] = (await redis.xpending(resultsStreamKey(prefix), RESULTS_GROUP, '-', '+', 10, 'agg-outage')) as [
+      string,
+    ][];
+    expect(pending, 'the unstored entry is still pending, not acknowledged').toBeDefined();
+
+    const after = createResultBatcher({
+      consumer: new ResultsConsumer(redis, prefix, 'agg-outage'),
+      db,
+      log: createLogger('test', { level: 'silent' }),
+      flushMs: 20,
+    });
+    await expect.poll(async () => (await findSweep(db, sweepId))?.failed, { timeout: 10_000 }).toBe(1);
+    await after.stop();
   });
 });
