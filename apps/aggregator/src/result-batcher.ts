@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import { type Database, type Kysely, storeRunOutcomes } from '@fleet/db';
 import type { ResultsConsumer, ResultsEntry } from '@fleet/queue';
+import type { PlannedRunVerifier } from '@fleet/sweep';
 import { extractTraceCarrier, FleetAttributes, type Logger, startSpan, traceLink, withSpan } from '@fleet/telemetry';
 
 /** Options of {@link createResultBatcher}. */
@@ -12,6 +13,11 @@ export interface ResultBatcherOptions {
   batchSize?: number;
   /** Longest time a buffered outcome waits for its batch to fill, in ms. @defaultValue 250 */
   flushMs?: number;
+  /**
+   * Refuses outcomes that are not the planned runs of their sweeps before they are stored; they are logged, counted
+   * as `unplanned` and acknowledged with their batch. @defaultValue none (every outcome is stored)
+   */
+  verifier?: PlannedRunVerifier;
   /** Called after every committed batch (for metrics, progress reporting and tests). */
   onBatch?: (stored: BatchStored) => void;
   /** Called when a batch could not be stored and will be retried. */
@@ -29,6 +35,8 @@ export interface BatchStored {
   inserted: number;
   duplicates: number;
   orphaned: number;
+  /** Outcomes refused by the verifier. */
+  unplanned: number;
   entries: number;
   outcomes: number;
   durationMs: number;
@@ -89,13 +97,21 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
       }
       for (let attempt = 1; ; attempt++) {
         try {
-          const stored = await storeRunOutcomes(db, outcomes);
+          const { planned, unplanned } = options.verifier
+            ? await options.verifier.check(outcomes)
+            : { planned: outcomes, unplanned: [] };
+          const stored = await storeRunOutcomes(db, planned);
           await consumer.acknowledge(entries.map((e) => e.id));
           for (const s of stored.finishedSweeps) {
             const traceId = sweepShares.get(s.sweepId)?.spanContext().traceId;
             log.info({ sweepId: s.sweepId, status: s.status, traceId }, 'sweep finished');
           }
           if (stored.orphaned) log.warn({ orphaned: stored.orphaned }, 'dropped results of deleted sweeps');
+          if (unplanned.length > 0)
+            log.error(
+              { unplanned: unplanned.length, first: unplanned[0]?.problem },
+              'refused outcomes that are not planned runs of their sweeps (forged or buggy jobs)',
+            );
           log.debug({ ...stored, entries: entries.length }, 'batch stored');
           batchSpan.setAttributes({
             [FleetAttributes.rowsInserted]: stored.inserted,
@@ -106,6 +122,7 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
             inserted: stored.inserted,
             duplicates: stored.duplicates,
             orphaned: stored.orphaned,
+            unplanned: unplanned.length + stored.outOfPlan,
             entries: entries.length,
             outcomes: outcomes.length,
             durationMs: performance.now() - started,

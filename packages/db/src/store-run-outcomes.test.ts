@@ -168,4 +168,11 @@ describe('storeRunOutcomes', () => {
     expect(await countRuns(db, sweepId)).toEqual({ succeeded: 1, failed: 1 });
     expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 1, failed: 1, status: 'completed_with_failures' });
   });
+
+  it('drops an outcome whose run index is past its sweep total, so it can never count towards closing the sweep', async () => {
+    const sweepId = await newSweep(2);
+    const stored = await storeRunOutcomes(db, [succeeded(sweepId, 0), succeeded(sweepId, 2), failed(sweepId, 7)]);
+    expect(stored).toMatchObject({ inserted: 1, outOfPlan: 2, finishedSweeps: [] });
+    expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 1, failed: 0, status: 'running' });
+  });
 });

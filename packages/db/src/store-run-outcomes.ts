@@ -13,6 +13,8 @@ export interface StoreRunOutcomesResult {
   duplicates: number;
   /** Outcomes of sweeps that no longer exist (deleted); dropped, since nothing could ever read them. */
   orphaned: number;
+  /** Outcomes with a run index at or past their sweep's total (forged or buggy jobs); dropped, never counted. */
+  outOfPlan: number;
   /** Sweeps whose last planned run was stored by this call. */
   finishedSweeps: { sweepId: string; status: string }[];
 }
@@ -110,19 +112,22 @@ export async function storeRunOutcomes(
   db: Kysely<Database>,
   outcomes: readonly RunOutcome[],
 ): Promise<StoreRunOutcomesResult> {
-  if (outcomes.length === 0) return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, finishedSweeps: [] };
+  if (outcomes.length === 0)
+    return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
   return db.transaction().execute(async (trx) => {
     const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
     // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
     const existing = await trx
       .selectFrom('sweeps')
-      .select('id')
+      .select(['id', 'total'])
       .where('id', 'in', sweepIds)
       .orderBy('id')
       .forUpdate()
       .execute();
-    const known = new Set(existing.map((s) => s.id));
-    const offered = outcomes.filter((o) => known.has(o.sweepId));
+    const totals = new Map(existing.map((s) => [s.id, Number(s.total)]));
+    const known = outcomes.filter((o) => totals.has(o.sweepId));
+    // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
+    const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
     const rows = onePerRun(offered).map(toRow);
     const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean }[] = [];
     // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
@@ -181,7 +186,8 @@ export async function storeRunOutcomes(
       inserted: written.length - replaced,
       replaced,
       duplicates: offered.length - written.length,
-      orphaned: outcomes.length - offered.length,
+      orphaned: outcomes.length - known.length,
+      outOfPlan: known.length - offered.length,
       finishedSweeps,
     };
   });

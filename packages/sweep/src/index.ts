@@ -12,6 +12,7 @@ export { CombinationSpace, MAX_ENUMERATED_COMBINATIONS } from './combination-spa
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { findSweepProblems, type SweepCatalog } from './find-sweep-problems.js';
 export { type ParamValues, paramValues } from './param-values.js';
+export { PlannedRunVerifier, type UnplannedOutcome, type VerifiedOutcomes } from './planned-run-verifier.js';
 export { type QuietSweepReconcilerOptions, startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { formatIssuePath, formatIssues, readSweepFile, SweepFileError } from './read-sweep-file.js';
 export { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
