@@ -75,7 +75,9 @@ describe('PlannedRunVerifier', () => {
       failed(sweepId, 8, { ...at(8), symbol: 'AAPL' }),
     ];
     const orphan = failed(randomUUID(), 0, at(0));
-    const { planned, unplanned } = await verifier.check([...genuine, ...forged, orphan]);
+    const broken = randomUUID();
+    await createSweep(db, { id: broken, idempotencyKey: null, name: 'b', spec: {}, total: 1, jobs: 1, runsPerJob: 1 });
+    const { planned, unplanned } = await verifier.check([...genuine, ...forged, orphan, failed(broken, 0, at(0))]);
     expect(planned, 'a deleted sweep is left to the store, which drops it').toEqual([...genuine, orphan]);
     expect(unplanned.map((u) => u.problem)).toEqual([
       `sweep ${sweepId} run ${plan.totalRuns}: the sweep plans runs 0 to ${last} only`,
@@ -83,6 +85,7 @@ describe('PlannedRunVerifier', () => {
       expect.stringMatching(/run 4: parameters .*"extra":1/),
       expect.stringMatching(/run 6: buy_and_hold on ORCL, but the plan runs sma_cross on ORCL there/),
       expect.stringMatching(/run 8: sma_cross on AAPL, but the plan runs sma_cross on ORCL there/),
+      expect.stringMatching(new RegExp(`sweep ${broken}: its stored spec cannot be planned`)),
     ]);
   });
 });

@@ -1,7 +1,6 @@
-import type { RunOutcome } from '@fleet/contracts';
-import type { Database, Kysely } from '@fleet/db';
-import { loadStoredSweep } from './stored-sweep-plan.js';
-import type { SweepPlan } from './sweep-plan.js';
+import { type RunOutcome, SweepSpec } from '@fleet/contracts';
+import { type Database, findSweep, type Kysely } from '@fleet/db';
+import { SweepPlan } from './sweep-plan.js';
 
 /** An outcome that is not a planned run of its sweep, with what gives it away. */
 export interface UnplannedOutcome {
@@ -15,6 +14,9 @@ export interface VerifiedOutcomes {
   planned: RunOutcome[];
   unplanned: UnplannedOutcome[];
 }
+
+/** A sweep's plan, why it has none, or `undefined` for a sweep that does not exist. */
+type PlanOrProblem = SweepPlan | { problem: string } | undefined;
 
 const sameParams = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
   const keys = Object.keys(a);
@@ -33,21 +35,29 @@ const sameParams = (a: Readonly<Record<string, number>>, b: Readonly<Record<stri
  * const { planned, unplanned } = await verifier.check(outcomes);
  */
 export class PlannedRunVerifier {
-  private readonly plans = new Map<string, Promise<SweepPlan | undefined>>();
+  private readonly plans = new Map<string, Promise<PlanOrProblem>>();
 
+  /**
+   * @param loadPlan a sweep's plan, `undefined` when the sweep does not exist, or why its plan cannot be built; it
+   * throws only when it could not look (Postgres down).
+   */
   constructor(
-    private readonly loadPlan: (sweepId: string) => Promise<SweepPlan | undefined>,
+    private readonly loadPlan: (sweepId: string) => Promise<PlanOrProblem>,
     private readonly capacity = 64,
   ) {}
 
-  /** A verifier reading plans from Postgres; a sweep that does not exist has no plan. */
+  /**
+   * A verifier reading plans from Postgres. A stored spec that no longer plans (a bug, or a schema change) refuses its
+   * sweep's outcomes rather than failing every batch for good: nothing unverified is stored, and the log says why.
+   */
   static forDatabase(db: Kysely<Database>, capacity?: number): PlannedRunVerifier {
     return new PlannedRunVerifier(async (sweepId) => {
+      const row = await findSweep(db, sweepId);
+      if (!row) return undefined;
       try {
-        return (await loadStoredSweep(db, sweepId)).plan;
+        return new SweepPlan(SweepSpec.parse(row.spec), row.id, { runsPerJob: row.runs_per_job });
       } catch (error) {
-        if ((error as Error).name === 'SweepNotFoundError') return undefined;
-        throw error;
+        return { problem: `sweep ${sweepId}: its stored spec cannot be planned: ${(error as Error).message}` };
       }
     }, capacity);
   }
@@ -62,7 +72,7 @@ export class PlannedRunVerifier {
     const plans = new Map(await Promise.all(sweepIds.map(async (id) => [id, await this.planOf(id)] as const)));
     for (const outcome of outcomes) {
       const plan = plans.get(outcome.sweepId);
-      const problem = plan ? this.problemOf(plan, outcome) : undefined;
+      const problem = plan instanceof SweepPlan ? this.problemOf(plan, outcome) : plan?.problem;
       if (problem) result.unplanned.push({ outcome, problem });
       else result.planned.push(outcome);
     }
@@ -80,7 +90,7 @@ export class PlannedRunVerifier {
     return undefined;
   }
 
-  private planOf(sweepId: string): Promise<SweepPlan | undefined> {
+  private planOf(sweepId: string): Promise<PlanOrProblem> {
     let plan = this.plans.get(sweepId);
     if (plan) {
       // Most recently used last, so the oldest entry is the first one evicted.
