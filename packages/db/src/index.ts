@@ -50,6 +50,7 @@ export {
   type NewSweep,
   nextRequeueGeneration,
   recordEnqueuedJobs,
+  resumeSweep,
   type SweepRow,
   storedRunBitmap,
   toSweepProgress,
