@@ -4,13 +4,33 @@ export { BarSeriesSummary } from './bar-series-summary.js';
 export { DataVersion } from './data-version.js';
 export {
   type BinaryOperator,
-  ComparisonOperators,
   type Expression,
   ExpressionError,
+  type ExpressionType,
+  type ExpressionValue,
   evaluateExpression,
+  expressionHolds,
   expressionNames,
+  expressionType,
   parseExpression,
+  type ValueType,
 } from './expression.js';
+export {
+  type LedgerName,
+  LedgerNames,
+  type MetricColumn,
+  type MetricDefinition,
+  type MetricFormat,
+  type MetricName,
+  MetricNames,
+  type MetricSource,
+  MetricTable,
+  type MetricType,
+  type RankableMetric,
+  RankableMetrics,
+  type StatisticName,
+  StatisticNames,
+} from './metric-table.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes } from './run-job.js';

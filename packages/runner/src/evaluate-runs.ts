@@ -1,4 +1,4 @@
-import type { RunJob, RunMetrics, RunOutcome } from '@fleet/contracts';
+import { type RunJob, type RunMetrics, type RunOutcome, StatisticNames } from '@fleet/contracts';
 import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
@@ -19,20 +19,9 @@ export function describeError(error: unknown): ErrorData {
 }
 
 function toRunMetrics(m: PerformanceMetrics): RunMetrics {
-  return {
-    totalReturn: m.totalReturn,
-    cagr: m.cagr,
-    volatility: m.volatility,
-    sharpe: m.sharpe,
-    sortino: m.sortino,
-    maxDrawdown: m.maxDrawdown,
-    maxDrawdownDuration: m.maxDrawdownDuration,
-    calmar: m.calmar,
-    winRate: m.winRate,
-    profitFactor: m.profitFactor,
-    averageTrade: m.averageTrade,
-    exposure: m.exposure,
-  };
+  const metrics: Record<string, number | null> = {};
+  for (const name of StatisticNames) metrics[name] = m[name];
+  return metrics as RunMetrics;
 }
 
 /**
