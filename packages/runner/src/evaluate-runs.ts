@@ -1,5 +1,5 @@
-import { type RunJob, type RunMetrics, type RunOutcome, StatisticNames } from '@fleet/contracts';
-import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
+import { type LedgerName, LedgerNames, type RunJob, type RunOutcome, StatisticNames } from '@fleet/contracts';
+import { type BacktestResult, type BarSeries, runSweep, type SweepOutcome } from '@fleet/engine';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
 export interface ErrorData {
@@ -18,10 +18,16 @@ export function describeError(error: unknown): ErrorData {
   };
 }
 
-function toRunMetrics(m: PerformanceMetrics): RunMetrics {
+type SucceededOutcome = Extract<RunOutcome, { status: 'succeeded' }>;
+
+/** The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names them. */
+function toRunResult(r: BacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
+  const result: Record<string, unknown> = {};
+  for (const name of LedgerNames) result[name] = r[name];
   const metrics: Record<string, number | null> = {};
-  for (const name of StatisticNames) metrics[name] = m[name];
-  return metrics as RunMetrics;
+  for (const name of StatisticNames) metrics[name] = r.metrics[name];
+  result.metrics = metrics;
+  return result as Pick<SucceededOutcome, LedgerName | 'metrics'>;
 }
 
 /**
@@ -74,14 +80,10 @@ function toRunOutcome(
   durationMs: number,
 ): RunOutcome {
   if (!outcome.ok) return failedOutcome(job, run, provenance, outcome.error, durationMs);
-  const r = outcome.result;
   return {
     ...runIdentity(job, run, provenance, durationMs),
     status: 'succeeded',
-    finalEquity: r.finalEquity,
-    closedTrades: r.closedTrades,
-    winningTrades: r.winningTrades,
-    metrics: toRunMetrics(r.metrics),
+    ...toRunResult(outcome.result),
   };
 }
 
