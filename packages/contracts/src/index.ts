@@ -3,14 +3,9 @@ export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
 export { DataVersion } from './data-version.js';
 export {
-  type BinaryOperator,
   type Expression,
   ExpressionError,
-  type ExpressionType,
-  type ExpressionValue,
-  evaluateExpression,
   expressionHolds,
-  expressionNames,
   expressionType,
   parseExpression,
   type ValueType,
@@ -19,16 +14,11 @@ export {
   type LedgerName,
   LedgerNames,
   type MetricColumn,
-  type MetricDefinition,
-  type MetricFormat,
   type MetricName,
   MetricNames,
-  type MetricSource,
   MetricTable,
-  type MetricType,
   type RankableMetric,
   RankableMetrics,
-  type StatisticName,
   StatisticNames,
 } from './metric-table.js';
 export { ParamDomain, ParamRange } from './param-domain.js';

@@ -2,7 +2,6 @@ export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { type CachedResult, findCachedResults } from './cached-results.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
-export { expressionToSql } from './expression-to-sql.js';
 export { findDataVersion } from './find-data-version.js';
 export {
   type BarSeriesKey,
