@@ -238,90 +238,103 @@ export function expressionType(expression: Expression, names: ReadonlyMap<string
   }
 }
 
+type Values = Readonly<Record<string, number | string | null>>;
+type Evaluator = (values: Values) => ExpressionValue;
+
 const toNumber = (v: ExpressionValue): number | null => (typeof v === 'boolean' ? Number(v) : (v as number | null));
 const toTruth = (v: ExpressionValue): boolean | null => (v === null || typeof v === 'boolean' ? v : v !== 0);
+
+const ARITHMETIC: Readonly<Record<string, (a: number, b: number) => ExpressionValue>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => (b === 0 ? null : a / b),
+  '%': (a, b) => (b === 0 ? null : a % b),
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+};
+
+/** Turns a tree into nested closures once, so a constraint checked on millions of combinations is not re-interpreted. */
+function compile(expression: Expression): Evaluator {
+  switch (expression.kind) {
+    case 'number':
+    case 'text': {
+      const { value } = expression;
+      return () => value;
+    }
+    case 'name': {
+      const { name } = expression;
+      return (values) => (Object.hasOwn(values, name) ? (values[name] ?? null) : null);
+    }
+    case 'unary': {
+      const operand = compile(expression.operand);
+      if (expression.op === 'not')
+        return (values) => {
+          const truth = toTruth(operand(values));
+          return truth === null ? null : !truth;
+        };
+      return (values) => {
+        const n = toNumber(operand(values));
+        return n === null ? null : -n;
+      };
+    }
+    case 'in': {
+      const operand = compile(expression.operand);
+      const { values: list, negated } = expression;
+      return (values) => {
+        const v = operand(values);
+        const value = typeof v === 'string' ? v : toNumber(v);
+        return value === null ? null : list.includes(value) !== negated;
+      };
+    }
+    case 'binary': {
+      const { op } = expression;
+      const left = compile(expression.left);
+      const right = compile(expression.right);
+      if (op === 'and' || op === 'or') {
+        const short = op === 'or';
+        return (values) => {
+          const a = toTruth(left(values));
+          if (a === short) return short;
+          const b = toTruth(right(values));
+          if (b === short) return short;
+          return a === null || b === null ? null : !short;
+        };
+      }
+      const apply = ARITHMETIC[op] as (a: number, b: number) => ExpressionValue;
+      return (values) => {
+        const l = left(values);
+        const r = right(values);
+        if (l === null || r === null) return null;
+        // Only = and != reach here with text (expressionType refuses the rest), and text is never converted.
+        if (typeof l === 'string' || typeof r === 'string') return op === '==' ? l === r : l !== r;
+        return apply(toNumber(l) as number, toNumber(r) as number);
+      };
+    }
+  }
+}
+
+const compiled = new WeakMap<Expression, Evaluator>();
 
 /**
  * Evaluates a checked expression ({@link expressionType}) with the semantics described on {@link Expression}: a name
  * missing from `values`, or `null` there, is unknown (`null`).
  */
-export function evaluateExpression(
-  expression: Expression,
-  values: Readonly<Record<string, number | string | null>>,
-): ExpressionValue {
-  const evaluate = (e: Expression) => evaluateExpression(e, values);
-  switch (expression.kind) {
-    case 'number':
-    case 'text':
-      return expression.value;
-    case 'name':
-      return Object.hasOwn(values, expression.name) ? (values[expression.name] ?? null) : null;
-    case 'unary': {
-      const operand = evaluate(expression.operand);
-      if (expression.op === 'not') {
-        const truth = toTruth(operand);
-        return truth === null ? null : !truth;
-      }
-      const n = toNumber(operand);
-      return n === null ? null : -n;
-    }
-    case 'in': {
-      const operand = evaluate(expression.operand);
-      const value = typeof operand === 'string' ? operand : toNumber(operand);
-      return value === null ? null : expression.values.includes(value) !== expression.negated;
-    }
-    case 'binary': {
-      const { op, left, right } = expression;
-      if (op === 'and' || op === 'or') {
-        const short = op === 'or';
-        const a = toTruth(evaluate(left));
-        if (a === short) return short;
-        const b = toTruth(evaluate(right));
-        if (b === short) return short;
-        return a === null || b === null ? null : !short;
-      }
-      const l = evaluate(left);
-      const r = evaluate(right);
-      if (typeof l === 'string' || typeof r === 'string') {
-        if (l === null || r === null) return null;
-        return op === '==' ? l === r : l !== r;
-      }
-      const a = toNumber(l);
-      const b = toNumber(r);
-      if (a === null || b === null) return null;
-      switch (op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return b === 0 ? null : a / b;
-        case '%':
-          return b === 0 ? null : a % b;
-        case '<':
-          return a < b;
-        case '<=':
-          return a <= b;
-        case '>':
-          return a > b;
-        case '>=':
-          return a >= b;
-        case '==':
-          return a === b;
-        case '!=':
-          return a !== b;
-      }
-    }
+export function evaluateExpression(expression: Expression, values: Values): ExpressionValue {
+  let evaluator = compiled.get(expression);
+  if (!evaluator) {
+    evaluator = compile(expression);
+    compiled.set(expression, evaluator);
   }
+  return evaluator(values);
 }
 
 /** Whether a checked constraint or filter holds for `values`: it is true (or a number other than 0), not unknown. */
-export function expressionHolds(
-  expression: Expression,
-  values: Readonly<Record<string, number | string | null>>,
-): boolean {
+export function expressionHolds(expression: Expression, values: Values): boolean {
   const value = evaluateExpression(expression, values);
   return typeof value === 'string' ? false : toTruth(value) === true;
 }
