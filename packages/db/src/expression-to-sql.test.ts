@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from './create-database.js';
 import { expressionToSql } from './expression-to-sql.js';
 import { topRuns } from './run-queries.js';
+import { RunQueryError } from './run-query-error.js';
 import type { RunsTable } from './schema.js';
 import { createSweep } from './sweeps.js';
 
@@ -188,5 +189,10 @@ describe('topRuns', () => {
       paramNames: PARAMS,
     });
     expect(orcl.map((r) => r.run_index)).toEqual([0, 1]);
+  });
+
+  it('refuses a metric it cannot rank by instead of reading it off the prototype', async () => {
+    for (const by of ['constructor', 'exposure'])
+      await expect(topRuns(db, sweepId, { by: by as 'sharpe' })).rejects.toThrow(RunQueryError);
   });
 });

@@ -27,13 +27,13 @@ export {
   heatmap,
   type LeaderboardQuery,
   leaderboard,
-  RunQueryError,
   type RunRange,
   type RunSelection,
   recentRunCount,
 } from './run-analytics.js';
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
+export { RunQueryError } from './run-query-error.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';

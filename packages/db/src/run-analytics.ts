@@ -1,13 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { RunFields } from './run-fields.js';
 import type { RunRow } from './run-queries.js';
+import { RunQueryError } from './run-query-error.js';
 import type { Database } from './schema.js';
-
-/** Thrown for a field or parameter name a run query does not know; a client error, not a server fault. */
-export class RunQueryError extends Error {
-  override readonly name = 'RunQueryError';
-  readonly code = 'INVALID_RUN_QUERY';
-}
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 

@@ -1,7 +1,8 @@
-import { type Expression, MetricTable, type RankableMetric } from '@fleet/contracts';
+import { type Expression, MetricTable, type RankableMetric, RankableMetrics } from '@fleet/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { expressionToSql } from './expression-to-sql.js';
+import { RunQueryError } from './run-query-error.js';
 import type { Database, RunsTable } from './schema.js';
 
 /** A stored run as callers see it. */
@@ -20,7 +21,9 @@ export async function topRuns(
   sweepId: string,
   options: { by?: RankableMetric; limit?: number; where?: Expression; paramNames?: readonly string[] } = {},
 ): Promise<RunRow[]> {
-  const metric = MetricTable[options.by ?? 'sharpe'];
+  const by = options.by ?? 'sharpe';
+  if (!RankableMetrics.includes(by)) throw new RunQueryError(`'${by}' is not a metric runs can be ranked by`);
+  const metric = MetricTable[by];
   const direction = metric.higherIsBetter ? sql`desc` : sql`asc`;
   const filter = options.where ? expressionToSql(options.where, options.paramNames) : sql<boolean>`true`;
   return db
