@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { metricColumnsOf } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
 const ROWS_PER_STATEMENT = 1_500;
@@ -80,25 +81,7 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
   if (o.status === 'failed') {
     return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
   }
-  const m = o.metrics;
-  return {
-    ...base,
-    final_equity: o.finalEquity,
-    closed_trades: o.closedTrades,
-    winning_trades: o.winningTrades,
-    total_return: m.totalReturn,
-    cagr: m.cagr,
-    volatility: m.volatility,
-    sharpe: m.sharpe,
-    sortino: m.sortino,
-    max_drawdown: m.maxDrawdown,
-    max_drawdown_duration: m.maxDrawdownDuration,
-    calmar: m.calmar,
-    win_rate: m.winRate,
-    profit_factor: m.profitFactor,
-    average_trade: m.averageTrade,
-    exposure: m.exposure,
-  };
+  return { ...base, ...metricColumnsOf(o) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Expression, evaluateExpression, parseExpression, type SweepStrategy } from '@fleet/contracts';
+import { type Expression, expressionHolds, parseExpression, type SweepStrategy } from '@fleet/contracts';
 import { type ParamValues, paramValues } from './param-values.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
@@ -144,7 +144,7 @@ export class CombinationSpace {
   private *filtered(): Generator<Record<string, number>> {
     for (let raw = 0; raw < this.rawCount; raw++) {
       const params = this.decode(raw);
-      if (this.constraints.every((c) => evaluateExpression(c, params))) yield params;
+      if (this.constraints.every((c) => expressionHolds(c, params))) yield params;
     }
   }
 

@@ -1,3 +1,4 @@
+export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { PlannedRunVerifier, type UnplannedOutcome, type VerifiedOutcomes } from './planned-run-verifier.js';
