@@ -1,6 +1,6 @@
 import { parseExpression } from '@fleet/contracts';
-import { createDatabase, heatmap, leaderboard, topRuns } from '@fleet/db';
-import { exportRuns, replayRun } from '@fleet/sweep';
+import { createDatabase, heatmap, leaderboard } from '@fleet/db';
+import { bestRuns, exportRuns, replayRun } from '@fleet/sweep';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedSweep } from '../support/seed-sweep.js';
 
@@ -46,7 +46,11 @@ describe('a swept setting reads like a parameter', () => {
   });
 
   it('filters with --where and the leaderboard, and sorts and charts by it', async () => {
-    const filtered = await topRuns(db, sweepId, { where: parseExpression('stopLoss == 0.05 and sizePercent > 20') });
+    const filtered = await bestRuns(db, sweepId, {
+      by: 'sharpe',
+      top: 10,
+      where: parseExpression('stopLoss == 0.05 and sizePercent > 20'),
+    });
     expect(filtered.map((r) => r.settings)).toEqual([
       { sizePercent: 50, stopLoss: 0.05 },
       { sizePercent: 50, stopLoss: 0.05 },

@@ -1,4 +1,4 @@
-import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
+import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
 import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
 import {
   checkRedisPolicy,
@@ -8,7 +8,7 @@ import {
   RedisShards,
   ResultsConsumer,
 } from '@fleet/queue';
-import { startQuietSweepReconciler } from '@fleet/sweep';
+import { PlannedRunVerifier, startQuietSweepReconciler } from '@fleet/sweep';
 import {
   createAggregatorMetrics,
   createLogger,
@@ -26,7 +26,7 @@ const env = readEnv();
 const telemetry = startTelemetry('aggregator', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('aggregator', { level: env.LOG_LEVEL });
 const redis = createRedisConnection(
-  env.REDIS_URL,
+  redisTarget(env),
   'blocking',
   (err) => log.warn({ err: err.message }, 'redis error'),
   redisTlsOptions(env),
@@ -53,6 +53,7 @@ const batcher = createResultBatcher({
   log,
   batchSize: env.AGGREGATOR_BATCH_SIZE,
   flushMs: env.AGGREGATOR_FLUSH_MS,
+  verifier: PlannedRunVerifier.forDatabase(db),
   onBatch: (batch) => metrics.recordBatch(batch),
   onRetry: () => metrics.recordBatchFailure(),
 });

@@ -14,5 +14,7 @@ export {
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
+export { RedisClusterConfigError } from './redis-cluster-config-error.js';
+export { redisTarget } from './redis-target.js';
 export { redisTlsOptions } from './redis-tls-options.js';
 export { TlsConfigError } from './tls-config-error.js';

@@ -9,14 +9,24 @@ export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
 export { DataVersion } from './data-version.js';
 export {
-  type BinaryOperator,
-  ComparisonOperators,
   type Expression,
   ExpressionError,
-  evaluateExpression,
-  expressionNames,
+  expressionHolds,
+  expressionType,
   parseExpression,
+  type ValueType,
 } from './expression.js';
+export {
+  type LedgerName,
+  LedgerNames,
+  type MetricColumn,
+  type MetricName,
+  MetricNames,
+  MetricTable,
+  type RankableMetric,
+  RankableMetrics,
+  StatisticNames,
+} from './metric-table.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from './run-job.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mergeSettings, refuseSettingConflicts, settingConflicts } from './backtest-settings.js';
-import { expressionNames, parseExpression } from './expression.js';
+import { expressionNames, expressionType, parseExpression, type ValueType } from './expression.js';
 import { ParamDomain } from './param-domain.js';
 import { settingDomainShape, splitSettings } from './setting-domain.js';
 import { SettingNames } from './setting-table.js';
@@ -70,15 +70,18 @@ export const SweepStrategy = z
     refuseSettingConflicts(Object.keys(givenSettings(strategy)), ctx);
     strategy.where.forEach((text, i) => {
       try {
-        const unknown = expressionNames(parseExpression(text)).filter(
-          (n) => !(n in strategy.params) && !(SettingNames as string[]).includes(n),
-        );
+        const expression = parseExpression(text);
+        const names = [...Object.keys(strategy.params), ...SettingNames];
+        const params = new Map<string, ValueType>(names.map((n) => [n, 'number']));
+        const unknown = expressionNames(expression).filter((n) => !params.has(n));
         if (unknown.length > 0) {
           ctx.addIssue({
             code: 'custom',
             path: ['where', i],
-            message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'}) or settings`,
+            message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'})`,
           });
+        } else if (expressionType(expression, params) === 'text') {
+          ctx.addIssue({ code: 'custom', path: ['where', i], message: 'a constraint must be a condition, not text' });
         }
       } catch (error) {
         ctx.addIssue({ code: 'custom', path: ['where', i], message: (error as Error).message });

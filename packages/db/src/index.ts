@@ -2,7 +2,6 @@ export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { type CachedResult, findCachedResults } from './cached-results.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
-export { expressionToSql, FilterError } from './expression-to-sql.js';
 export { findDataVersion } from './find-data-version.js';
 export {
   type BarSeriesKey,
@@ -12,11 +11,11 @@ export {
   importBars,
 } from './import-bars.js';
 export { listBarSeries } from './list-bar-series.js';
+export { METRIC_COLUMNS, type RunResult, runMetricsOf, runResultOf } from './metric-columns.js';
 export { MigrationError, migrateToLatest } from './migrate-to-latest.js';
 export { pingDatabase } from './ping-database.js';
 export { poolUsage } from './pool-usage.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
-export { type RankableMetric, RankableMetrics } from './rankable-metrics.js';
 export {
   type FailureReason,
   failureSummary,
@@ -28,15 +27,13 @@ export {
   heatmap,
   type LeaderboardQuery,
   leaderboard,
-  type RunField,
-  RunFields,
-  RunQueryError,
   type RunRange,
   type RunSelection,
   recentRunCount,
 } from './run-analytics.js';
-export { RUN_METRIC_COLUMNS, runMetricsOf } from './run-metrics-of.js';
+export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
+export { RunQueryError } from './run-query-error.js';
 export type { Database } from './schema.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
@@ -50,6 +47,7 @@ export {
   type NewSweep,
   nextRequeueGeneration,
   recordEnqueuedJobs,
+  resumeSweep,
   type SweepRow,
   storedRunBitmap,
   toSweepProgress,

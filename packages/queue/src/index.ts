@@ -1,8 +1,9 @@
-export type { Redis } from 'ioredis';
-export { checkRedisPolicy, RedisPolicyError } from './check-redis-policy.js';
+export { checkRedisPolicy } from './check-redis-policy.js';
 export { countQueueWorkers } from './count-queue-workers.js';
 export { queueMetricsSource } from './queue-metrics-source.js';
-export { type ConnectionRole, ConnectionRoles, createRedisConnection } from './redis-connection.js';
+export { type RedisClient, type RedisClient as Redis, redisNodes } from './redis-client.js';
+export { type ConnectionRole, createRedisConnection, type RedisTarget } from './redis-connection.js';
+export { RedisPolicyError } from './redis-policy-error.js';
 export { RedisShards } from './redis-shards.js';
 export { publishOutcomes, ResultsConsumer, type ResultsEntry, resultsStreamKey } from './results-stream.js';
 export { createRunQueue, type RunQueue, runJobId, runJobOptions } from './run-queue.js';

@@ -14,10 +14,11 @@ task.spec.strategies.forEach((strategy, i) => {
   const params = task.samples[i] ?? [];
   if (params.length === 0 || task.series.length === 0) return;
   const base = engineBaseConfig(strategySettings(task.spec, i), strategy.name);
-  // The first pass warms the JIT and is not counted.
-  runSweep(task.series, base, params);
+  // The first pass warms the JIT and is not counted; outcomes are streamed away, as a worker's are.
+  const discard = { onOutcome: () => undefined };
+  runSweep(task.series, base, params, discard);
   const started = performance.now();
-  runSweep(task.series, base, params);
+  runSweep(task.series, base, params, discard);
   port.postMessage({ strategyIndex: i, msPerRun: (performance.now() - started) / params.length });
 });
 port.postMessage('done');

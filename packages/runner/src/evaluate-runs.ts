@@ -1,5 +1,7 @@
-import { type RunJob, type RunMetrics, type RunOutcome, runSettings } from '@fleet/contracts';
-import { type BarSeries, type PerformanceMetrics, runSweep, type SweepOutcome } from '@fleet/engine';
+import type { LedgerName, RunJob, RunOutcome } from '@fleet/contracts';
+// The table alone, not the package root: an engine thread that loaded zod and every schema would start ~170 ms later.
+import { LedgerNames, StatisticNames } from '@fleet/contracts/metric-table';
+import { type BacktestResult, type BarSeries, runSweep, type SweepOutcome } from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
@@ -19,21 +21,16 @@ export function describeError(error: unknown): ErrorData {
   };
 }
 
-function toRunMetrics(m: PerformanceMetrics): RunMetrics {
-  return {
-    totalReturn: m.totalReturn,
-    cagr: m.cagr,
-    volatility: m.volatility,
-    sharpe: m.sharpe,
-    sortino: m.sortino,
-    maxDrawdown: m.maxDrawdown,
-    maxDrawdownDuration: m.maxDrawdownDuration,
-    calmar: m.calmar,
-    winRate: m.winRate,
-    profitFactor: m.profitFactor,
-    averageTrade: m.averageTrade,
-    exposure: m.exposure,
-  };
+type SucceededOutcome = Extract<RunOutcome, { status: 'succeeded' }>;
+
+/** The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names them. */
+function toRunResult(r: BacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
+  const result: Record<string, unknown> = {};
+  for (const name of LedgerNames) result[name] = r[name];
+  const metrics: Record<string, number | null> = {};
+  for (const name of StatisticNames) metrics[name] = r.metrics[name];
+  result.metrics = metrics;
+  return result as Pick<SucceededOutcome, LedgerName | 'metrics'>;
 }
 
 /**
@@ -87,22 +84,19 @@ function toRunOutcome(
   durationMs: number,
 ): RunOutcome {
   if (!outcome.ok) return failedOutcome(job, run, provenance, outcome.error, durationMs);
-  const r = outcome.result;
   return {
     ...runIdentity(job, run, provenance, durationMs),
     status: 'succeeded',
-    finalEquity: r.finalEquity,
-    closedTrades: r.closedTrades,
-    winningTrades: r.winningTrades,
-    metrics: toRunMetrics(r.metrics),
+    ...toRunResult(outcome.result),
   };
 }
 
 /**
- * Runs a job's planned runs through the engine in sweep mode (indicators shared across the runs of equal settings;
- * runs that sweep settings come grouped by them) and reports each run's outcome as soon as it is known, already
- * reduced to what is stored, so a thread sends back kilobytes, not equity curves. Bad parameters or an unknown
- * strategy become failed outcomes; it never throws for a run's fault.
+ * Runs a job's planned runs through the engine in sweep mode (indicators shared across runs) and reports each run's
+ * outcome as soon as it is known, already reduced to what is stored, so a thread sends back kilobytes, not equity
+ * curves. Every run uses `job.settings`: {@link executeRunJob} hands over the runs of one swept-settings value at a
+ * time with that value resolved into them, so a thread never needs zod. Bad parameters or an unknown strategy become
+ * failed outcomes; it never throws for a run's fault.
  */
 export function evaluateRuns(
   job: RunJob,
@@ -111,25 +105,16 @@ export function evaluateRuns(
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
   let last = performance.now();
-  for (let first = 0; first < job.runs.length; ) {
-    const swept = JSON.stringify(job.runs[first]?.settings ?? {});
-    let end = first + 1;
-    while (end < job.runs.length && JSON.stringify(job.runs[end]?.settings ?? {}) === swept) end++;
-    const group = job.runs.slice(first, end);
-    const offset = first;
-    runSweep(
-      series,
-      engineBaseConfig(runSettings(job, group[0] as RunJob['runs'][number]), job.strategy),
-      group.map((r) => r.params),
-      {
-        onOutcome: (outcome, i) => {
-          const now = performance.now();
-          const run = job.runs[offset + i] as RunJob['runs'][number];
-          onOutcome(toRunOutcome(job, run, provenance, outcome, now - last), offset + i);
-          last = now;
-        },
+  runSweep(
+    series,
+    engineBaseConfig(job.settings, job.strategy),
+    job.runs.map((r) => r.params),
+    {
+      onOutcome: (outcome, i) => {
+        const now = performance.now();
+        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
+        last = now;
       },
-    );
-    first = end;
-  }
+    },
+  );
 }

@@ -74,7 +74,17 @@ export async function executeRunJob(
   const keys = job.runs.map((run) => runCacheKey(job, run.params, runSettings(job, run), dataVersion, code));
   const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
   const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));
-  const computed = misses.length > 0 ? await evaluate({ ...job, runs: misses }, series, provenance) : [];
+  const computed: RunOutcome[] = [];
+  // Runs of one swept-settings value go to the engine together, with that value resolved into the job's settings.
+  for (let first = 0; first < misses.length; ) {
+    const swept = JSON.stringify(misses[first]?.settings ?? {});
+    let end = first + 1;
+    while (end < misses.length && JSON.stringify(misses[end]?.settings ?? {}) === swept) end++;
+    const runs = misses.slice(first, end);
+    const settings = runSettings(job, runs[0] as RunJob['runs'][number]);
+    computed.push(...(await evaluate({ ...job, settings, runs }, series, provenance)));
+    first = end;
+  }
   const byIndex = new Map(computed.map((o) => [o.runIndex, o]));
   return job.runs.map((run, i): RunOutcome => {
     const cacheKey = keys[i] as string;

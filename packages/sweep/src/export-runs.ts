@@ -1,12 +1,10 @@
 import { SweepSpec, sweptNames } from '@fleet/contracts';
-import { type Database, type Kysely, RUN_METRIC_COLUMNS, runMetricsOf, streamRuns } from '@fleet/db';
+import { type Database, type Kysely, METRIC_COLUMNS, runResultOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
 /** Formats `fleet sweep export` writes. */
 export const ExportFormats = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof ExportFormats)[number];
-
-const RESULT_COLUMNS = ['final_equity', 'closed_trades', 'winning_trades', ...RUN_METRIC_COLUMNS] as const;
 
 const csvCell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -39,7 +37,7 @@ export async function exportRuns(
     'symbol',
     'status',
     ...paramNames,
-    ...RESULT_COLUMNS,
+    ...METRIC_COLUMNS,
     'error_code',
     'error_message',
     'data_version',
@@ -53,6 +51,7 @@ export async function exportRuns(
       if (format === 'jsonl') {
         const error =
           r.status === 'failed' ? { error: { name: r.error_name, code: r.error_code, message: r.error_message } } : {};
+        const { metrics, ...ledger } = runResultOf(r);
         return JSON.stringify({
           runIndex: r.run_index,
           strategy: r.strategy,
@@ -60,10 +59,8 @@ export async function exportRuns(
           status: r.status,
           params: r.params,
           settings: r.settings,
-          finalEquity: r.final_equity,
-          closedTrades: r.closed_trades,
-          winningTrades: r.winning_trades,
-          ...runMetricsOf(r),
+          ...ledger,
+          ...metrics,
           ...error,
           dataVersion: r.data_version,
           engineVersion: r.engine_version,
@@ -76,7 +73,7 @@ export async function exportRuns(
         r.symbol,
         r.status,
         ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
-        ...RESULT_COLUMNS.map((c) => r[c]),
+        ...METRIC_COLUMNS.map((c) => r[c]),
         r.error_code,
         r.error_message,
         r.data_version,

@@ -1,9 +1,12 @@
+export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
+export { PlannedRunVerifier, type UnplannedOutcome, type VerifiedOutcomes } from './planned-run-verifier.js';
 export { type QuietSweepReconcilerOptions, startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
 export { type ReplayedRun, replayRun } from './replay-run.js';
 export { requeueRuns } from './requeue-runs.js';
+export { type ResumedSweep, resumeSweepRuns } from './resume-sweep-runs.js';
 export { retryFailedRuns } from './retry-failed-runs.js';
 export { RunNotFoundError } from './run-not-found-error.js';
 export { loadStoredSweep, type StoredSweep } from './stored-sweep-plan.js';
@@ -11,4 +14,5 @@ export { type SubmitSweepOptions, type SubmittedSweep, submitSweep } from './sub
 export { SweepConflictError } from './sweep-conflict-error.js';
 export { SweepNotFoundError } from './sweep-not-found-error.js';
 export { type SweepOverview, sweepOverview } from './sweep-overview.js';
+export { SweepStateError } from './sweep-state-error.js';
 export { sweepProgress, watchSweep } from './watch-sweep.js';

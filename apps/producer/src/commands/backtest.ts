@@ -105,17 +105,25 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
   }
 
   const result = runBacktest(series, engineConfig(settings, o.strategy, params));
-  const { equityCurve: _curve, trades, ...summary } = result;
+  const { equityCurve: _curve, trades, finalUnits, ...summary } = result;
   printResult(
     o.json === true,
-    { symbol: series.symbol, bars: series.length, strategy: o.strategy, params, ...summary },
+    {
+      symbol: series.symbol,
+      bars: series.length,
+      strategy: o.strategy,
+      params,
+      ...summary,
+      finalUnits: { [series.symbol]: finalUnits },
+    },
     () =>
       [
         `${o.strategy} ${Object.entries(params)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')} on ${series.symbol} (${series.length} bars)`,
         `final equity   ${result.finalEquity}`,
-        `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected`,
+        `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected, ${result.fills} fills`,
+        `final units    ${finalUnits}`,
         `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
         `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
         `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,
