@@ -226,7 +226,7 @@ describe('a sweep flows from the CLI through real workers and the aggregator int
       expect([replay.closedTrades, replay.winningTrades], run).toEqual([row.closed_trades, row.winning_trades]);
       expect(replay.metrics, run).toEqual(runMetricsOf(row));
     }
-  });
+  }, 240_000);
 
   it('stops workers and the aggregator cleanly on SIGTERM', async () => {
     const codes = await Promise.all(processes.splice(0).map((p) => p.stop()));
