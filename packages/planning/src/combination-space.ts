@@ -132,7 +132,7 @@ export class CombinationSpace {
       let ordinal = 0;
       for (let raw = 0; raw < this.rawCount && kept < this.count; raw++) {
         const params = this.decode(raw);
-        if (!this.constraints.every((c) => evaluateExpression(c, params))) continue;
+        if (!this.constraints.every((c) => expressionHolds(c, params))) continue;
         if (!this.sample || this.sample[kept] === ordinal) rawAt[kept++] = raw;
         ordinal++;
       }
