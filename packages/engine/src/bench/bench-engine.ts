@@ -133,7 +133,9 @@ console.log(`decimal / float engine time: ${report.decimalOverFloatTime}×`);
 console.log(`engine / plain loop time:    ${report.engineOverPlainLoopTime}×`);
 console.log(`before (${baseline.commit.slice(0, 9)}), measured interleaved with the above:`);
 console.log(`  single run (decimal):      ${format(report.before.barsPerSecond)} bars/s`);
-console.log(`  sweep (${paramSets.length} sets):         ${format(report.before.sweepParamSetsPerSecond)} param sets/s`);
+console.log(
+  `  sweep (${paramSets.length} sets):         ${format(report.before.sweepParamSetsPerSecond)} param sets/s`,
+);
 console.log(`  engine / plain loop time:    ${report.before.engineOverPlainLoopTime}×`);
 console.log(`speedup: single ${report.singleSpeedup}×, sweep ${report.sweepSpeedup}×`);
 console.log(`results identical to before (single run and every sweep outcome): ${sameResults ? 'yes' : 'NO'}`);
