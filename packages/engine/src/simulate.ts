@@ -50,6 +50,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     fillModel: nextBarFillModel,
     feeModel: createFeeModel(base.commission, math),
     slippageModel: createSlippageModel(base.slippageBps ?? 0, math),
+    opens: indicators.exactOpens(math),
   });
   const risk = new RiskEngine(base, math, portfolio, broker, cursor);
   const sizer = new PositionSizer(base.sizing, math);
