@@ -18,6 +18,7 @@ export { runBacktest } from './run-backtest.js';
 export { type RunSweepOptions, runSweep, type SweepError, type SweepOutcome } from './run-sweep.js';
 export type { Strategy, StrategyContext } from './strategy/strategy.js';
 export { defineStrategy, type RegisteredStrategy, type StrategyDefinition } from './strategy/strategy-definition.js';
+export type { ParamRule } from './strategy/param-rules-of.js';
 export {
   listStrategies,
   parseStrategyParams,
