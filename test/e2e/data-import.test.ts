@@ -152,7 +152,8 @@ describe('fleet data import', () => {
         name: 'a last line cut inside its volume, without a line end',
         corrupt: (lines: string[]) => [...lines.slice(0, -1), (lines.at(-1) ?? '').slice(0, -3)],
         unterminated: true,
-        error: /line 5037: the last row "2014-12-31,[\d.,]+,13269" has no line end, so the file may be cut off; if the row is whole, end the file with a newline \(rule: rows end with a line end\)/,
+        error:
+          /line 5037: the last row "2014-12-31,[\d.,]+,13269" has no line end, so the file may be cut off; if the row is whole, end the file with a newline \(rule: rows end with a line end\)/,
       },
       { name: 'an empty file', corrupt: () => [], error: /no bars \(empty file or header only\)/ },
     ];

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
-import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
+import { describeConnectionError, postgresSslOptions, redisTlsOptions, serviceEndpoints } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
-import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
+import { createDatabase, pingDatabase, poolUsage, waitForDatabase } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
 import { BarCache, EnginePool, jobFailureOutcomes } from '@fleet/runner';
 import {
@@ -94,6 +94,10 @@ function startWorker(): Worker<RunJob> {
   return started;
 }
 
+// Without Postgres no job can finish: say so and keep trying, rather than taking jobs only to delay them.
+await waitForDatabase(db, (err, attempt) =>
+  log.warn({ attempt }, `${describeConnectionError(err, serviceEndpoints(env)) ?? err.message}; retrying`),
+);
 let worker = startWorker();
 const queue = createRunQueue(connection, env.FLEET_QUEUE_PREFIX);
 const stopWatchdog = startWorkerWatchdog({

@@ -2,8 +2,10 @@ export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { type CachedResult, findCachedResults } from './cached-results.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { type DeletedSeries, deleteBarSeries } from './delete-bar-series.js';
 export { expressionToSql, FilterError } from './expression-to-sql.js';
 export { findDataVersion } from './find-data-version.js';
+export { findSweepsByIdPrefix } from './find-sweeps-by-id-prefix.js';
 export {
   type BarSeriesKey,
   type ImportBarsOptions,
@@ -38,6 +40,8 @@ export {
 export { RUN_METRIC_COLUMNS, runMetricsOf } from './run-metrics-of.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
+export { SeriesInUseError } from './series-in-use-error.js';
+export { SeriesNotFoundError } from './series-not-found-error.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
@@ -54,3 +58,4 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
+export { waitForDatabase } from './wait-for-database.js';

@@ -1,14 +1,17 @@
+export { AmbiguousSweepIdError } from './ambiguous-sweep-id-error.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { type QuietSweepReconcilerOptions, startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
 export { type ReplayedRun, replayRun } from './replay-run.js';
 export { requeueRuns } from './requeue-runs.js';
+export { resolveSweepId } from './resolve-sweep-id.js';
 export { retryFailedRuns } from './retry-failed-runs.js';
 export { RunNotFoundError } from './run-not-found-error.js';
 export { loadStoredSweep, type StoredSweep } from './stored-sweep-plan.js';
 export { type SubmitSweepOptions, type SubmittedSweep, submitSweep } from './submit-sweep.js';
 export { SweepConflictError } from './sweep-conflict-error.js';
+export { type SweepFailures, sweepFailures } from './sweep-failures.js';
 export { SweepNotFoundError } from './sweep-not-found-error.js';
 export { type SweepOverview, sweepOverview } from './sweep-overview.js';
 export { sweepProgress, watchSweep } from './watch-sweep.js';

@@ -2,7 +2,7 @@ import { parseExpression } from '@fleet/contracts';
 import { type RankableMetric, RankableMetrics, runMetricsOf, topRuns } from '@fleet/db';
 import { sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
-import { fmt, formatTable, pct, printResult } from '../print-result.js';
+import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
 
 /** Metric names `--by` accepts. */
 export const metricNames = Object.keys(RankableMetrics) as RankableMetric[];
@@ -43,7 +43,7 @@ export async function results(
         pct(r.metrics.maxDrawdown),
         String(r.closedTrades ?? '-'),
         pct(r.metrics.winRate),
-        r.finalEquity ?? '-',
+        money(r.finalEquity),
       ]),
     ),
   );
