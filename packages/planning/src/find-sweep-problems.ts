@@ -1,6 +1,5 @@
 import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
 import { findAxisProblems } from './find-axis-problems.js';
-import { ParamGrid } from './param-grid.js';
 import type { ParamRule } from './param-rule.js';
 
 /** What a sweep may refer to: the strategies the engine offers and the stored bar series. */
@@ -16,36 +15,18 @@ export interface SweepCatalog {
   parseParams: (strategy: string, params: Record<string, number>) => unknown;
 }
 
-const EXAMPLES = 3;
-
 /**
- * At most this many combinations of one strategy are checked against its schema (about 2 µs each), spread over the
- * grid when it is larger, so the check takes a fraction of a second whatever the file says.
- */
-export const MAX_CHECKED_COMBINATIONS = 100_000;
-
-/** Options of {@link findSweepProblems}. */
-export interface FindSweepProblemsOptions {
-  /** Told what was checked only in part (a grid larger than {@link MAX_CHECKED_COMBINATIONS}). */
-  onNote?: (note: string) => void;
-}
-
-/**
- * Everything in a schema-valid sweep that cannot run, each with its path in the file: unknown strategies (with the
- * valid ones), unknown parameters (with the valid ones), parameter domains the strategy's rules refuse on their own
- * (a fractional step of an integer parameter, a value out of bounds: checked per axis, without enumeration),
- * parameter combinations the strategy refuses (counted, with examples, and how to prune them), symbols without bars
- * for the interval, and date ranges outside the data. Combinations are checked only when every axis is valid, and at
- * most {@link MAX_CHECKED_COMBINATIONS} of them, spread over the grid; `onNote` is told when the check was partial.
+ * Everything in a schema-valid sweep that cannot run and is found without enumerating anything, each with its path in
+ * the file: unknown strategies (with the valid ones), unknown parameters (with the valid ones), parameter domains the
+ * strategy's rules refuse on their own (a fractional step of an integer parameter, a value out of bounds: checked
+ * per axis from `from`, `step` and the last value), symbols without bars for the interval (with the intervals they
+ * have), and date ranges outside the data. Combinations are checked apart, by {@link findCombinationProblems}, once
+ * the sweep is known to be within its run limit.
  *
  * @example
  * const problems = findSweepProblems(spec, { strategies: listStrategies(), series: await listBarSeries(db), parseParams: parseStrategyParams });
  */
-export function findSweepProblems(
-  spec: SweepSpec,
-  catalog: SweepCatalog,
-  options: FindSweepProblemsOptions = {},
-): string[] {
+export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): string[] {
   const problems: string[] = [];
   const known = new Map(catalog.strategies.map((s) => [s.name, s]));
   spec.strategies.forEach((strategy, i) => {
@@ -71,32 +52,6 @@ export function findSweepProblems(
     if (axisProblems.length > 0) {
       problems.push(...axisProblems);
       return;
-    }
-    const grid = new ParamGrid(strategy);
-    let checked = 0;
-    let invalid = 0;
-    const examples: string[] = [];
-    for (const params of grid.spread(MAX_CHECKED_COMBINATIONS)) {
-      checked++;
-      try {
-        catalog.parseParams(strategy.name, params);
-      } catch (error) {
-        if (invalid++ < EXAMPLES) examples.push(`${JSON.stringify(params)}: ${(error as Error).message}`);
-      }
-    }
-    const partial = grid.rawCount > MAX_CHECKED_COMBINATIONS;
-    const scope = partial
-      ? ` of ${checked.toLocaleString('en')} checked (spread over ${grid.rawCount.toLocaleString('en')})`
-      : '';
-    if (invalid > 0) {
-      problems.push(
-        `strategies[${i}].params: ${invalid} combination${invalid > 1 ? 's' : ''}${scope} ${invalid > 1 ? 'are' : 'is'} invalid for ${strategy.name}, e.g. ${examples.join('; ')}` +
-          ' — narrow the ranges or prune them with `where:` (e.g. `where: fast < slow`)',
-      );
-    } else if (partial) {
-      options.onNote?.(
-        `strategies[${i}].params: checked ${checked.toLocaleString('en')} of ${grid.rawCount.toLocaleString('en')} combinations against ${strategy.name}'s rules, spread over the grid; any other invalid run fails alone`,
-      );
     }
   });
 

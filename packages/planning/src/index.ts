@@ -1,11 +1,11 @@
 export { CombinationSpace, type CombinationSpaceOptions, MAX_ENUMERATED_COMBINATIONS } from './combination-space.js';
 export { EmptySweepError } from './empty-sweep-error.js';
 export {
-  type FindSweepProblemsOptions,
-  findSweepProblems,
+  type FindCombinationProblemsOptions,
+  findCombinationProblems,
   MAX_CHECKED_COMBINATIONS,
-  type SweepCatalog,
-} from './find-sweep-problems.js';
+} from './find-combination-problems.js';
+export { findSweepProblems, type SweepCatalog } from './find-sweep-problems.js';
 export { formatIssuePath, formatIssues } from './format-issues.js';
 export type { ParamRule } from './param-rule.js';
 export { readSweepFile } from './read-sweep-file.js';

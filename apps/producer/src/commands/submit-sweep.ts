@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { QueueNames, type SweepSpec } from '@fleet/contracts';
 import { listBarSeries, loadBars } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
-import { findSweepProblems, readSweepFile, SweepFileError, SweepPlan, SweepTooLargeError } from '@fleet/planning';
+import {
+  findCombinationProblems,
+  findSweepProblems,
+  readSweepFile,
+  SweepFileError,
+  SweepPlan,
+  SweepTooLargeError,
+} from '@fleet/planning';
 import { countQueueWorkers } from '@fleet/queue';
 import { calibrateSweep, runsPerJobFor } from '@fleet/runner';
 import { submitSweep, watchSweep } from '@fleet/sweep';
@@ -37,21 +44,23 @@ export function defaultRunTimeoutMs(msPerRun: number): number {
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
   const fileSpec = await readSweepFile(file);
-  const notes: string[] = [];
   const stored = await listBarSeries(ctx.db);
-  const problems = findSweepProblems(
-    fileSpec,
-    {
-      strategies: listStrategies(),
-      series: stored.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
-      parseParams: parseStrategyParams,
-    },
-    { onNote: (note) => notes.push(note) },
-  );
+  const problems = findSweepProblems(fileSpec, {
+    strategies: listStrategies(),
+    series: stored.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
+    parseParams: parseStrategyParams,
+  });
   if (problems.length > 0) throw new SweepFileError(file, problems);
-  if (!options.json) for (const note of notes) process.stderr.write(`note: ${note}\n`);
-
+  // Counted before any combination is looked at, so a sweep over the limit is refused at once whatever its size.
   const counted = countSweep(file, fileSpec, options.maxRuns);
+  const notes: string[] = [];
+  const invalid = findCombinationProblems(
+    fileSpec,
+    { parseParams: parseStrategyParams },
+    { onNote: (n) => notes.push(n) },
+  );
+  if (invalid.length > 0) throw new SweepFileError(file, invalid);
+  if (!options.json) for (const note of notes) process.stderr.write(`note: ${note}\n`);
   const calibration = await calibrateSweep(
     fileSpec,
     counted.spaces,
