@@ -1,3 +1,4 @@
+export { describeConnectionError, type ServiceEndpoint } from './describe-connection-error.js';
 export { EnvError } from './env-error.js';
 export {
   AggregatorEnv,
@@ -13,8 +14,10 @@ export {
   WorkerEnv,
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';
+export { parseEnvOrExit } from './parse-env-or-exit.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
 export { RedisClusterConfigError } from './redis-cluster-config-error.js';
 export { redisTarget } from './redis-target.js';
 export { redisTlsOptions } from './redis-tls-options.js';
+export { serviceEndpoints } from './service-endpoints.js';
 export { TlsConfigError } from './tls-config-error.js';

@@ -23,6 +23,7 @@ export {
 } from './metric-table.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
+export { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes } from './run-job.js';
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
 export { IsoDate, SearchMethod, SweepSpec, type SweepSpecInput, SweepStrategy, SymbolName } from './sweep-spec.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BacktestSettings } from './backtest-settings.js';
+import { RangeBound } from './range-bound.js';
 import { TraceCarrier } from './trace-carrier.js';
 
 /** One planned run inside a job: its index in the sweep's manifest and its parameter values. */
@@ -19,8 +20,8 @@ export const RunJob = z.strictObject({
   strategy: z.string().min(1),
   symbol: z.string().min(1),
   interval: z.string().min(1),
-  start: z.iso.date(),
-  end: z.iso.date(),
+  start: RangeBound,
+  end: RangeBound,
   settings: BacktestSettings,
   /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */
   runTimeoutMs: z.number().int().positive().optional(),

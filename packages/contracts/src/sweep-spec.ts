@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BacktestSettings, BacktestSettingsOverrides } from './backtest-settings.js';
 import { expressionNames, expressionType, parseExpression, type ValueType } from './expression.js';
 import { ParamDomain } from './param-domain.js';
+import { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
 export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -76,8 +77,10 @@ export const SweepSpec = z
     name: z.string().min(1).max(200),
     symbols: z.array(SymbolName).min(1, { message: 'list at least one symbol' }),
     interval: z.string().default('1d'),
-    start: IsoDate,
-    end: IsoDate,
+    /** First day (or UTC date-time) of the backtest range; a day covers it from midnight UTC. */
+    start: RangeBound,
+    /** Last day (or UTC date-time) of the range, inclusive; a day covers it to its last millisecond. */
+    end: RangeBound,
     ...BacktestSettings.shape,
     /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
     runTimeoutMs: z.number().int().positive().optional(),
@@ -87,7 +90,7 @@ export const SweepSpec = z
     dataVersions: z.record(z.string(), z.string()).optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
   })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })
+  .refine((s) => rangeEndMs(s.end) >= rangeStartMs(s.start), { message: 'end must not be before start', path: ['end'] })
   .refine((s) => new Set(s.symbols).size === s.symbols.length, {
     message: 'symbols must be unique',
     path: ['symbols'],

@@ -2,7 +2,9 @@ export type { Kysely, Transaction } from 'kysely';
 export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
 export { type CachedResult, findCachedResults } from './cached-results.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
+export { type DeletedSeries, deleteBarSeries } from './delete-bar-series.js';
 export { findDataVersion } from './find-data-version.js';
+export { findSweepsByIdPrefix } from './find-sweeps-by-id-prefix.js';
 export {
   type BarSeriesKey,
   type ImportBarsOptions,
@@ -35,6 +37,8 @@ export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export { RunQueryError } from './run-query-error.js';
 export type { Database } from './schema.js';
+export { SeriesInUseError } from './series-in-use-error.js';
+export { SeriesNotFoundError } from './series-not-found-error.js';
 export { type StoreRunOutcomesResult, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
@@ -52,3 +56,4 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
+export { waitForDatabase } from './wait-for-database.js';

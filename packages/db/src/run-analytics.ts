@@ -144,12 +144,14 @@ export async function heatmap(db: Kysely<Database>, sweepId: string, query: Heat
   return rows.map((r) => ({ x: r.x, y: r.y, value: r.value, runs: Number(r.runs) }));
 }
 
-/** A reason runs failed for, with how many runs and one example message. */
+/** A reason runs failed for, with how many runs, one example message and the first runs that failed for it. */
 export interface FailureReason {
   name: string;
   code: string;
   message: string;
   runs: number;
+  /** Up to three run indexes, lowest first, to look at or replay. */
+  exampleRuns: number[];
 }
 
 /**
@@ -169,6 +171,7 @@ export async function failureSummary(
         sql<string>`coalesce(error_code, '')`.as('code'),
         sql<string>`min(error_message)`.as('message'),
         sql<number>`count(*)`.as('runs'),
+        sql<number[]>`(array_agg(run_index order by run_index))[1:3]`.as('exampleRuns'),
       ])
       .groupBy(['error_name', 'error_code'])
       .orderBy(sql`count(*)`, 'desc')
@@ -181,7 +184,7 @@ export async function failureSummary(
       .offset(page.offset ?? 0)
       .execute(),
   ]);
-  const grouped = reasons.map((r) => ({ ...r, runs: Number(r.runs) }));
+  const grouped = reasons.map((r) => ({ ...r, runs: Number(r.runs), exampleRuns: r.exampleRuns.map(Number) }));
   return { total: grouped.reduce((n, r) => n + r.runs, 0), reasons: grouped, runs };
 }
 

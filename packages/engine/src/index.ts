@@ -16,6 +16,7 @@ export {
 export { type Trade, TradeSide } from './portfolio/trade.js';
 export { runBacktest } from './run-backtest.js';
 export { type RunSweepOptions, runSweep, type SweepError, type SweepOutcome } from './run-sweep.js';
+export type { ParamRule } from './strategy/param-rules-of.js';
 export type { Strategy, StrategyContext } from './strategy/strategy.js';
 export { defineStrategy, type RegisteredStrategy, type StrategyDefinition } from './strategy/strategy-definition.js';
 export {

@@ -100,8 +100,8 @@ describe('parseBarsCsv streaming', () => {
     expect((await collect(bytes)).flat()).toHaveLength(1);
   });
 
-  it('accepts CRLF line endings, a missing final newline and normalizes signs and leading zeros', async () => {
-    const text = ',Open,High,Low,Close,Volume\r\n2020-01-02,+1.50,02,.5,1.5,0100\r\n2020-01-03,1.5,2,1,2,7';
+  it('accepts CRLF line endings and normalizes signs and leading zeros', async () => {
+    const text = ',Open,High,Low,Close,Volume\r\n2020-01-02,+1.50,02,.5,1.5,0100\r\n2020-01-03,1.5,2,1,2,7\r\n';
     const [first, second] = (await collect(text)).flat();
     expect(first).toMatchObject({ open: '1.50', high: '2', low: '0.5', close: '1.5', volume: '100' });
     expect(second?.volume).toBe('7');
@@ -154,6 +154,21 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
     );
     const error = await parseError(truncated, { fileName: 'yhoo.csv' });
     expect(error.message).toBe('yhoo.csv line 4714: expected 7 columns, found 2 (rule: column count)');
+  });
+
+  it('refuses a last row cut inside its last number, which still parses, by its missing line end', async () => {
+    const lines = await sampleLines('orcl-1995-2014.csv');
+    const last = lines.pop() ?? '';
+    const cut = last.slice(0, -3);
+    expect(cut, 'every field is there, the volume cut short').toMatch(/^2014-12-31,(?:[\d.]+,){5}\d+$/);
+    const error = await parseError(`${lines.join('\n')}\n${cut}`, { fileName: 'orcl.csv' });
+    expect(error.message).toBe(
+      `orcl.csv line 5037: the last row "${cut}" has no line end, so the file may be cut off; if the row is whole, end the file with a newline (rule: rows end with a line end)`,
+    );
+    expect(error.rule).toBe(BarRule.lineEnd);
+    expect((await collect(`${lines.join('\n')}\n${last}\n`)).flat(), 'the whole row, ended, imports').toHaveLength(
+      5036,
+    );
   });
 
   it('refuses an empty file and a header-only file as EMPTY_FILE', async () => {

@@ -49,7 +49,8 @@ describe('synthesizeBars', () => {
       [new Date(bar.time).toISOString().slice(0, 10), bar.open, bar.high, bar.low, bar.close, bar.volume].join(','),
     );
     const parsed: ParsedBar[] = [];
-    for await (const chunk of parseBarsCsv([',Open,High,Low,Close,Volume', ...rows].join('\n'))) parsed.push(...chunk);
+    for await (const chunk of parseBarsCsv(`${[',Open,High,Low,Close,Volume', ...rows].join('\n')}\n`))
+      parsed.push(...chunk);
     expect(parsed).toEqual(all({ ...base, interval: '1d' }));
   });
 

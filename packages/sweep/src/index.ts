@@ -1,3 +1,4 @@
+export { AmbiguousSweepIdError } from './ambiguous-sweep-id-error.js';
 export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
@@ -6,12 +7,14 @@ export { type QuietSweepReconcilerOptions, startQuietSweepReconciler } from './q
 export { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
 export { type ReplayedRun, replayRun } from './replay-run.js';
 export { requeueRuns } from './requeue-runs.js';
+export { resolveSweepId } from './resolve-sweep-id.js';
 export { type ResumedSweep, resumeSweepRuns } from './resume-sweep-runs.js';
 export { retryFailedRuns } from './retry-failed-runs.js';
 export { RunNotFoundError } from './run-not-found-error.js';
 export { loadStoredSweep, type StoredSweep } from './stored-sweep-plan.js';
 export { type SubmitSweepOptions, type SubmittedSweep, submitSweep } from './submit-sweep.js';
 export { SweepConflictError } from './sweep-conflict-error.js';
+export { type SweepFailures, sweepFailures } from './sweep-failures.js';
 export { SweepNotFoundError } from './sweep-not-found-error.js';
 export { type SweepOverview, sweepOverview } from './sweep-overview.js';
 export { SweepStateError } from './sweep-state-error.js';
