@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, createSweep, storeRunOutcomes } from '@fleet/db';
+import { freePort } from '@fleet/local-services';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../chaos/support/free-port.js';
 import { type FleetProcess, fleetTestEnv, repoRoot, runCli, startApp } from '../support/fleet-processes.js';
 
 const env = fleetTestEnv('errors');
