@@ -9,6 +9,8 @@ const bytesOf = (bars: BarColumns): number =>
   bars.close.byteLength +
   bars.volume.byteLength;
 
+type Load = () => Promise<BarColumns>;
+
 /** Counters of a {@link BarCache}, for logs and metrics. */
 export interface BarCacheStats {
   hits: number;
@@ -32,7 +34,7 @@ export interface BarCacheStats {
  * cache.stats(); // { hits: 0, misses: 1, evictions: 0, entries: 1, bytes: 241728, maxBytes: 268435456 }
  */
 export class BarCache {
-  private readonly cache: LRUCache<string, BarColumns, () => Promise<BarColumns>>;
+  private readonly cache: LRUCache<string, BarColumns, Load>;
   private hits = 0;
   private misses = 0;
   private evictions = 0;
@@ -52,8 +54,8 @@ export class BarCache {
   }
 
   /** The series under `key`, from memory when it is there or on its way, else from `load`. */
-  get(key: string, load: () => Promise<BarColumns>): Promise<BarColumns> {
-    const status: LRUCache.Status<BarColumns> = {};
+  get(key: string, load: Load): Promise<BarColumns> {
+    const status: LRUCache.Status<string, BarColumns, Load> = {};
     const loading = this.cache.fetch(key, { context: load, status });
     // fetch sets the status before its first await, so a caller reading stats() right after sees this lookup counted.
     if (status.fetch === 'miss') this.misses += 1;
