@@ -12,6 +12,7 @@ export {
   parseExpression,
 } from './expression.js';
 export { ParamDomain, ParamRange } from './param-domain.js';
+export type { ParsedBar } from './parsed-bar.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes } from './run-job.js';
 export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';

@@ -1,5 +1,5 @@
 export type { Kysely, Transaction } from 'kysely';
-export { type BarColumns, type BarInput, loadBars, type UpsertBarsResult } from './bars.js';
+export { type BarColumns, loadBars, type UpsertBarsResult } from './bars.js';
 export { type CachedResult, findCachedResults } from './cached-results.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { expressionToSql, FilterError } from './expression-to-sql.js';

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ParsedBar } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
 import { BarRule } from './bar-rule.js';
 import { MarketDataError } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { readBarsFile } from './read-bars-file.js';
 
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));

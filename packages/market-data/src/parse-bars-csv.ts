@@ -1,11 +1,12 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { adjustBar } from './adjust-bar.js';
 import { BarRule, type BarRuleViolation } from './bar-rule.js';
 import { checkOhlc } from './check-ohlc.js';
 import { type CsvLayoutSpec, csvLayoutSpecs } from './csv-layout.js';
 import { detectLayout } from './detect-layout.js';
 import { MarketDataError, MarketDataErrorCode } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { parseBarRow } from './parse-bar-row.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { splitLines } from './split-lines.js';
 
 /** How {@link parseBarsCsv} reads a file. */
