@@ -123,6 +123,11 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
     });
   });
 
+  it('refuses a quoted cell as a bad row naming its line, since price files never quote', async () => {
+    const error = await parseError(',Open,High,Low,Close,Volume\n2020-01-02,"1.5",2,1,2,7\n', { fileName: 'q.csv' });
+    expect(error.message).toBe('q.csv line 2: open ""1.5"" is not a number (rule: numeric price)');
+  });
+
   it('names the line of a non-numeric price', async () => {
     const lines = await sampleLines('goog-2004-2013.csv');
     lines[99] = lines[99]?.replace(/,[\d.]+,/, ',abc,') ?? '';

@@ -69,6 +69,8 @@ export async function* parseBarsCsv(
         continue;
       }
 
+      // A plain split, not a general CSV parser: price files never quote their numeric cells (a quoted one fails as
+      // BAD_ROW, naming the line), detectLayout strips a BOM, and csv-parse read rows at less than half this rate.
       const row = parseBarRow(line.split(','), spec);
       if ('rule' in row) throw badRow(lineNumber, row);
       let bar = row.bar;

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BacktestConfig } from '../backtest-config.js';
-import type { BarSeries } from '../data/bar-series.js';
-import { floatArithmetic } from '../money/float-arithmetic.js';
-import { runBacktest, runBacktestWith } from '../run-backtest.js';
-import { runSweep } from '../run-sweep.js';
-import { parseBarCsv } from './parse-bar-csv.js';
+import { readBarsFile } from '@fleet/market-data';
+import type { BacktestConfig } from '../src/backtest-config.js';
+import type { BarSeries } from '../src/data/bar-series.js';
+import { floatArithmetic } from '../src/money/float-arithmetic.js';
+import { runBacktest, runBacktestWith } from '../src/run-backtest.js';
+import { runSweep } from '../src/run-sweep.js';
+import { seriesFromParsedBars } from '../test/support/load-sample.js';
 import { plainSmaCross } from './plain-sma-cross.js';
 
 /**
@@ -45,12 +45,13 @@ function measure(workloads: Record<string, () => void>): Record<string, number> 
   return best;
 }
 
-function loadOrcl(): BarSeries {
-  const path = fileURLToPath(new URL('../../../../data/samples/orcl-1995-2014.csv', import.meta.url));
-  return parseBarCsv(readFileSync(path, 'utf8'), 'ORCL', '1d');
+/** ORCL through market-data's reader, the one every import uses; from dist/bench/bench/ up to the repository. */
+async function loadOrcl(): Promise<BarSeries> {
+  const path = fileURLToPath(new URL('../../../../../data/samples/orcl-1995-2014.csv', import.meta.url));
+  return seriesFromParsedBars('ORCL', '1d', (await readBarsFile(path)).bars);
 }
 
-const series = loadOrcl();
+const series = await loadOrcl();
 const config: BacktestConfig = {
   strategy: 'sma_cross',
   params: { fast: 10, slow: 30 },
