@@ -1,4 +1,3 @@
-export { EnvError } from './env-error.js';
 export {
   AggregatorEnv,
   DashboardEnv,
@@ -15,4 +14,3 @@ export {
 export { parseEnv } from './parse-env.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
 export { redisTlsOptions } from './redis-tls-options.js';
-export { TlsConfigError } from './tls-config-error.js';

@@ -10,10 +10,10 @@ export type Expression =
   | { kind: 'unary'; op: '-' | 'not'; operand: Expression }
   | { kind: 'binary'; op: BinaryOperator; left: Expression; right: Expression };
 
-export const ArithmeticOperators = ['+', '-', '*', '/', '%'] as const;
-export const ComparisonOperators = ['<', '<=', '>', '>=', '==', '!='] as const;
-export const LogicalOperators = ['and', 'or'] as const;
-export type BinaryOperator =
+const ArithmeticOperators = ['+', '-', '*', '/', '%'] as const;
+const ComparisonOperators = ['<', '<=', '>', '>=', '==', '!='] as const;
+const LogicalOperators = ['and', 'or'] as const;
+type BinaryOperator =
   | (typeof ArithmeticOperators)[number]
   | (typeof ComparisonOperators)[number]
   | (typeof LogicalOperators)[number];

@@ -3,7 +3,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { RankableMetrics } from './rankable-metrics.js';
 
 /** Thrown when a filter names something that is neither a metric nor a parameter name. */
-export class FilterError extends Error {
+class FilterError extends Error {
   override readonly name = 'FilterError';
   readonly code = 'INVALID_FILTER';
 }

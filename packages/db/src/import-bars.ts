@@ -10,7 +10,7 @@ export interface BarSeriesKey {
 }
 
 /** Running totals of an import: rows read from the source and what became of them. */
-export interface ImportBarsProgress extends UpsertBarsResult {
+interface ImportBarsProgress extends UpsertBarsResult {
   rows: number;
 }
 

@@ -3,7 +3,7 @@ import { type ParamValues, paramValues } from './param-values.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
 /** Beyond this many raw combinations a strategy cannot be filtered or sampled in reasonable time at submit. */
-export const MAX_ENUMERATED_COMBINATIONS = 50_000_000;
+const MAX_ENUMERATED_COMBINATIONS = 50_000_000;
 
 /** A 32-bit mix of (seed, ordinal): a reproducible pseudo-random priority for sampling without a stateful RNG. */
 function priority(seed: number, ordinal: number): number {

@@ -7,7 +7,7 @@ import { Redis, type RedisOptions } from 'ioredis';
  *   `maxRetriesPerRequest: null` here, or blocking calls fail during a Redis restart).
  * - `command`: the CLI and queue producers; a request fails fast so a person is told Redis is down instead of waiting.
  */
-export const ConnectionRoles = ['blocking', 'command'] as const;
+const ConnectionRoles = ['blocking', 'command'] as const;
 export type ConnectionRole = (typeof ConnectionRoles)[number];
 
 /**

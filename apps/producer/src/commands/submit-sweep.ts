@@ -10,6 +10,7 @@ import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';
 import { printResult } from '../print-result.js';
 import { ProgressReporter } from '../progress-reporter.js';
+import { SweepTooLargeError } from './sweep-too-large-error.js';
 
 /** Options of `fleet sweep submit`. */
 export interface SubmitOptions {
@@ -25,14 +26,8 @@ export interface SubmitOptions {
 }
 
 /** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
-export function defaultRunTimeoutMs(msPerRun: number): number {
+function defaultRunTimeoutMs(msPerRun: number): number {
   return Math.max(10_000, Math.ceil(50 * msPerRun));
-}
-
-/** Thrown when a sweep has more runs than `--max-runs` allows. */
-export class SweepTooLargeError extends Error {
-  override readonly name = 'SweepTooLargeError';
-  readonly code = 'SWEEP_OVER_LIMIT';
 }
 
 /**
