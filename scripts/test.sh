@@ -10,6 +10,8 @@ node_modules/.bin/biome check . || checks=1
 # The dependency graph's rules (.dependency-cruiser.cjs) and no export, file or dependency left unused (knip.jsonc).
 node_modules/.bin/depcruise apps packages migrations test --config .dependency-cruiser.cjs || checks=1
 node_modules/.bin/knip --no-progress --tsConfig tsconfig.build.json || checks=1
+# Every export of a package's surface says why it exists (STYLE.md rule 10).
+node scripts/check-jsdoc.mjs || checks=1
 TURBO_TELEMETRY_DISABLED=1 bash scripts/pnpm.sh exec turbo run typecheck --output-logs=errors-only || checks=1
 node_modules/.bin/tsc -p tsconfig.json || checks=1
 mkdir -p test-results

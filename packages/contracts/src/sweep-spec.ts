@@ -88,4 +88,5 @@ export const SweepSpec = z
     path: ['symbols'],
   });
 export type SweepSpec = z.infer<typeof SweepSpec>;
+/** A sweep spec as written, before defaults are filled in: what callers and tests build by hand. */
 export type SweepSpecInput = z.input<typeof SweepSpec>;

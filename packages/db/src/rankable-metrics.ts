@@ -12,6 +12,7 @@ export const RankableMetrics = {
   maxDrawdown: 'max_drawdown',
   volatility: 'volatility',
 } as const;
+/** A metric name runs can be ranked and filtered by, so a typo is a type error rather than an SQL one. */
 export type RankableMetric = keyof typeof RankableMetrics;
 
 /** Metrics where smaller is better. */
