@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The test command: set up, then run every test against the real Redis and Postgres on localhost, each run in its
-# own database and Redis key prefix, after lint (Biome, the dependency graph's rules, unused exports) and typecheck.
-# Ends with the totals alone on a line: "N passed, N failed".
+# The test command: set up (dependencies, build, and the browser the dashboard test drives), then run every test
+# against the real Redis and Postgres on localhost, each run in its own database and Redis key prefix, after lint
+# (Biome, the dependency graph's rules, unused exports, JSDoc on package surfaces) and typecheck. Ends with the totals
+# alone on a line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh || exit 1
 checks=0
+bash scripts/provision-chromium.sh || checks=1
 node_modules/.bin/biome check . || checks=1
 # The dependency graph's rules (.dependency-cruiser.cjs) and no export, file or dependency left unused (knip.jsonc).
 node_modules/.bin/depcruise apps packages migrations test --config .dependency-cruiser.cjs || checks=1
@@ -25,5 +27,5 @@ node -e '
   const failed = r.numFailedTests || r.numFailedTestSuites || (Number(process.argv[1]) === 0 ? 0 : 1);
   console.log(`${r.numPassedTests} passed, ${failed} failed`);
 ' "$status"
-[ "$checks" = 0 ] || echo "lint or typecheck failed (see above)" >&2
+[ "$checks" = 0 ] || echo "set-up, lint or typecheck failed (see above)" >&2
 exit $(( status || checks ))

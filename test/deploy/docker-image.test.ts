@@ -3,9 +3,9 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '@fleet/local-services';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../chaos/support/free-port.js';
 import { repoRoot } from '../support/fleet-processes.js';
 import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
 

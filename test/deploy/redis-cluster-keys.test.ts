@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisEnv } from '@fleet/config';
 import { RUN_JOB_NAME, type RunJob, type RunOutcome } from '@fleet/contracts';
+import { freePort } from '@fleet/local-services';
 import {
   createRunQueue,
   liveSweepJobs,
@@ -17,7 +18,6 @@ import {
 import { Worker } from 'bullmq';
 import { Cluster, Redis as RedisClient } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../chaos/support/free-port.js';
 
 let node: ChildProcess;
 let dir = '';

@@ -4,11 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, findSweep } from '@fleet/db';
+import { freePort } from '@fleet/local-services';
 import { RedisShards } from '@fleet/queue';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { freePort } from '../chaos/support/free-port.js';
 import { type FleetProcess, lastJsonLine, repoRoot, runCli, startApp } from '../support/fleet-processes.js';
 
 const adminPassword = 'shard-admin-pw';

@@ -56,7 +56,7 @@ const logs = () => processes.map((p) => p.output()).join('\n');
 
 describe('the dashboard shows a finished sweep in a real browser', () => {
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: .ci/run installs Debian's chromium package`).toBe(true);
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing (scripts/provision-chromium.sh installs it)`).toBe(true);
     await mkdir(artifacts, { recursive: true });
     [ports.dashboard, ports.worker, ports.aggregator] = await Promise.all([freePort(), freePort(), freePort()]);
     const imported = await runCli(

@@ -1,4 +1,4 @@
-import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
+import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
 import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
 import { createRedisConnection, createRunQueue, queueMetricsSource } from '@fleet/queue';
 import {
@@ -16,7 +16,7 @@ const env = readEnv();
 const telemetry = startTelemetry('dashboard', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
 const log = createLogger('dashboard', { level: env.LOG_LEVEL });
 const redis = createRedisConnection(
-  env.REDIS_URL,
+  redisTarget(env),
   'blocking',
   (err) => log.warn({ err: err.message }, 'redis error'),
   redisTlsOptions(env),

@@ -1,4 +1,4 @@
-import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
+import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
 import { createDatabase, type Database, type Kysely } from '@fleet/db';
 import { createRedisConnection, createRunQueue, type Redis, RedisShards, type RunQueue } from '@fleet/queue';
 import { startTelemetry } from '@fleet/telemetry';
@@ -13,6 +13,7 @@ export class CliContext {
   readonly env: CliConfig = readEnv();
   private readonly telemetry = startTelemetry('producer', { otlpEndpoint: this.env.OTEL_EXPORTER_OTLP_ENDPOINT });
   private database?: Kysely<Database>;
+  private readonly clusterNodes = redisTarget(this.env).clusterNodes;
   private readonly shards = new RedisShards(this.env.REDIS_URL, this.env.FLEET_REDIS_SHARDS);
   private readonly connections = new Map<string, Redis>();
   private readonly queues = new Map<string, RunQueue>();
@@ -46,7 +47,12 @@ export class CliContext {
   private redisAt(url: string): Redis {
     let redis = this.connections.get(url);
     if (!redis) {
-      redis = createRedisConnection(url, 'command', undefined, redisTlsOptions({ ...this.env, REDIS_URL: url }));
+      redis = createRedisConnection(
+        { url, clusterNodes: this.clusterNodes },
+        'command',
+        undefined,
+        redisTlsOptions({ ...this.env, REDIS_URL: url }),
+      );
       this.connections.set(url, redis);
     }
     return redis;

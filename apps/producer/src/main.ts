@@ -33,6 +33,16 @@ const integer = (value: string) => {
   if (!Number.isInteger(n)) throw new InvalidArgumentError('must be an integer');
   return n;
 };
+const positiveFraction = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new InvalidArgumentError('must be a fraction > 0 and < 1, e.g. 0.02');
+  return n;
+};
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError('must be a number > 0, e.g. 0.1');
+  return n;
+};
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Runs one command with its connections, turning any error into one clear line and exit code 1. */
@@ -179,6 +189,12 @@ program
   .option('--commission <RATE>', 'commission as a fraction of notional, e.g. 0.001', '0')
   .option('--slippage-bps <B>', 'slippage against the trader in basis points', nonNegative, 0)
   .option('--cash <C>', 'starting cash', '100000')
+  .option(
+    '--stop-loss <F>',
+    'protective stop this fraction below (long) / above (short) the average entry',
+    positiveFraction,
+  )
+  .option('--take-profit <F>', 'protective limit this fraction beyond the average entry', positive)
   .option('--json', 'print a JSON object as the last line')
   .action(action((ctx, opts) => backtest(ctx, opts)));
 

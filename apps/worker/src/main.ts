@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { postgresSslOptions, redisTlsOptions } from '@fleet/config';
+import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
 import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
@@ -27,7 +27,7 @@ const telemetry = startTelemetry('worker', { otlpEndpoint: env.OTEL_EXPORTER_OTL
 const log = createLogger('worker', { level: env.LOG_LEVEL });
 const codeVersion = resolveCodeVersion(env.FLEET_CODE_VERSION);
 const connection = createRedisConnection(
-  env.REDIS_URL,
+  redisTarget(env),
   'blocking',
   (err) => log.warn({ err: err.message }, 'redis error'),
   redisTlsOptions(env),

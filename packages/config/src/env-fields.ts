@@ -49,6 +49,14 @@ export const RedisEnv = z.object({
    * `rediss://` REDIS_URL. @defaultValue unset: the system's CAs
    */
   REDIS_TLS_CA_FILE: z.string().min(1).optional(),
+  /**
+   * Seed nodes (`host:port`, comma-separated) of a Redis Cluster. When set, every process uses ioredis' cluster client
+   * and REDIS_URL only lends its user, password and scheme; FLEET_QUEUE_PREFIX must then carry a `{hash tag}`.
+   * @defaultValue unset: one Redis server at REDIS_URL
+   */
+  REDIS_CLUSTER_NODES: commaList.pipe(
+    z.array(z.string().regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, { message: 'each node must be host:port' })),
+  ),
 });
 
 /** Postgres connection and pool limits. */

@@ -13,4 +13,5 @@ export {
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
+export { redisTarget } from './redis-target.js';
 export { redisTlsOptions } from './redis-tls-options.js';

@@ -3,7 +3,7 @@ import type { BarSeries } from './data/bar-series.js';
 import { InvariantViolationError } from './errors.js';
 import type { SimulatedBroker } from './execution/simulated-broker.js';
 import type { Arithmetic } from './money/arithmetic.js';
-import { OrderOrigin, OrderSide, OrderType } from './orders/order.js';
+import { OrderIntent, OrderOrigin, OrderSide, OrderType } from './orders/order.js';
 import type { Portfolio } from './portfolio/portfolio.js';
 import type { PositionSizer } from './risk/position-sizer.js';
 import type { RiskEngine } from './risk/risk-engine.js';
@@ -73,8 +73,25 @@ export class BacktestContext<M> implements StrategyContext {
   }
 
   close(): void {
-    const quantity = this.#parts.portfolio.quantity;
-    if (quantity !== 0) this.#submit(quantity > 0 ? OrderSide.Sell : OrderSide.Buy, { quantity: Math.abs(quantity) });
+    const { series, cursor, portfolio, broker } = this.#parts;
+    const index = cursor.index;
+    if (index < 0) throw new InvariantViolationError('orders can only be placed once bars have started (from onBar)');
+    // Placed even when flat now: an order placed earlier on this bar may open a position before this one fills.
+    // It is sized at the fill and never denied, since it can only take risk off.
+    broker.submit(
+      {
+        kind: 'SubmitOrder',
+        side: portfolio.quantity < 0 ? OrderSide.Buy : OrderSide.Sell,
+        type: OrderType.Market,
+        intent: OrderIntent.Close,
+        quantity: 0,
+        price: Number.NaN,
+        exactPrice: undefined,
+        origin: OrderOrigin.Strategy,
+        tsInit: series.time[index] as number,
+      },
+      index,
+    );
   }
 
   cancelAll(): void {
@@ -99,6 +116,7 @@ export class BacktestContext<M> implements StrategyContext {
       kind: 'SubmitOrder',
       side,
       type,
+      intent: OrderIntent.Exact,
       quantity,
       price,
       exactPrice: type === OrderType.Market ? undefined : math.fromNumber(price),

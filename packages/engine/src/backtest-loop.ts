@@ -29,8 +29,9 @@ export interface LoopParts<M> {
 /**
  * The per-bar phase contract, in the one place it is written down. For each bar t:
  *
- * 1. **Fill** — orders queued before bar t execute against bar t (market orders at its open, limit/stop orders when
- *    it trades through them); fills and rejections reach the risk engine, then the strategy.
+ * 1. **Fill** — orders queued before bar t execute against bar t: market orders first, at its open, then limit/stop
+ *    orders when it trades through them (see {@link SimulatedBroker}); fills and rejections reach the risk engine,
+ *    then the strategy.
  * 2. **Decide** — the strategy's `onBar` sees bar t (and earlier bars only: the cursor stops at t) and the
  *    position after phase 1; orders it places are queued for bar t+1.
  * 3. **Mark** — equity is marked at bar t's close.

@@ -14,6 +14,10 @@ export interface BacktestResult {
   readonly winningTrades: number;
   /** Orders the broker rejected (cash could not pay) plus commands the risk engine denied. */
   readonly rejectedOrders: number;
+  /** Executions booked, entries and exits alike. */
+  readonly fills: number;
+  /** Signed units held after the last bar (> 0 long, < 0 short), as a decimal string. */
+  readonly finalUnits: string;
   readonly metrics: PerformanceMetrics;
   /** At most 1000 points, keeping the first, last and extreme bars. */
   readonly equityCurve: EquityPoint[];

@@ -95,6 +95,8 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     closedTrades: closed.length,
     winningTrades,
     rejectedOrders: broker.rejectedCount + risk.deniedCount,
+    fills: broker.fillCount,
+    finalUnits: String(portfolio.quantity),
     metrics,
     equityCurve: sampleEquityCurve(series.time, equity, drawdown),
     trades,

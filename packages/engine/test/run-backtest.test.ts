@@ -6,6 +6,7 @@ import { floatArithmetic } from '../src/money/float-arithmetic.js';
 import type { OrderFilled } from '../src/orders/events.js';
 import { runBacktest, runBacktestWith } from '../src/run-backtest.js';
 import type { Strategy } from '../src/strategy/strategy.js';
+import { barsArb } from './support/bars-arbitrary.js';
 import { loadSample } from './support/load-sample.js';
 import { runCustom } from './support/run-custom.js';
 import { seriesFromBars } from './support/synthetic-series.js';
@@ -17,28 +18,6 @@ const config = {
   cash: '100000',
   commission: { kind: 'percent', rate: '0.001' },
 } as const;
-
-/** Random OHLC bars: a positive random walk with consistent highs and lows. */
-const barsArb = fc
-  .array(
-    fc.record({
-      move: fc.integer({ min: -300, max: 300 }),
-      up: fc.nat(200),
-      down: fc.nat(200),
-      gap: fc.integer({ min: -100, max: 100 }),
-    }),
-    { minLength: 1, maxLength: 120 },
-  )
-  .map((steps) => {
-    let close = 10_000;
-    return steps.map(({ move, up, down, gap }) => {
-      const open = Math.max(100, close + gap);
-      close = Math.max(100, close + move);
-      const high = Math.max(open, close) + up;
-      const low = Math.max(1, Math.min(open, close) - down);
-      return { open: open / 100, close: close / 100, high: high / 100, low: low / 100 };
-    });
-  });
 
 /** A strategy doing one scripted action per bar: 0 nothing, 1 buy, 2 sell, 3 close. */
 function randomTrader(

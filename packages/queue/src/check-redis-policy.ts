@@ -1,23 +1,24 @@
-import type { Redis } from 'ioredis';
-
-/** Thrown when Redis would evict keys under memory pressure, which silently loses queued jobs. */
-class RedisPolicyError extends Error {
-  override readonly name = 'RedisPolicyError';
-  readonly code = 'REDIS_EVICTION_POLICY';
-}
+import { type RedisClient, redisNodes } from './redis-client.js';
+import { RedisPolicyError } from './redis-policy-error.js';
 
 /**
  * Refuses to run against a Redis whose `maxmemory-policy` is not `noeviction` (read through INFO, which works where
- * CONFIG is disabled), and reports whether the append-only file is on, so callers can warn that a Redis crash loses recent jobs.
+ * CONFIG is disabled), and reports whether the append-only file is on, so callers can warn that a Redis crash loses
+ * recent jobs. On a cluster every master is checked, since each evicts (or persists) on its own.
  */
-export async function checkRedisPolicy(redis: Redis): Promise<{ persistence: boolean }> {
-  const info = await redis.info();
-  const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim();
-  const policy = field('maxmemory_policy');
-  if (policy !== 'noeviction') {
-    throw new RedisPolicyError(
-      `Redis maxmemory-policy is '${policy ?? 'unknown'}'; BullMQ needs 'noeviction' (set maxmemory-policy noeviction in redis.conf)`,
-    );
+export async function checkRedisPolicy(redis: RedisClient): Promise<{ persistence: boolean }> {
+  let persistence = true;
+  for (const node of redisNodes(redis)) {
+    const info = await node.info();
+    const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim();
+    const policy = field('maxmemory_policy');
+    if (policy !== 'noeviction') {
+      const where = redisNodes(redis).length > 1 ? ` on ${node.options.host}:${node.options.port}` : '';
+      throw new RedisPolicyError(
+        `Redis maxmemory-policy is '${policy ?? 'unknown'}'${where}; BullMQ needs 'noeviction' (set maxmemory-policy noeviction in redis.conf)`,
+      );
+    }
+    persistence &&= field('aof_enabled') === '1';
   }
-  return { persistence: field('aof_enabled') === '1' };
+  return { persistence };
 }

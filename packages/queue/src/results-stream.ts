@@ -1,6 +1,6 @@
 import { RESULTS_GROUP, RESULTS_STREAM, RunOutcome, TraceCarrier } from '@fleet/contracts';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { RedisClient as Redis } from './redis-client.js';
 
 /** The stream key of run outcomes under a deployment prefix. */
 export function resultsStreamKey(prefix: string): string {

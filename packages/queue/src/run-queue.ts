@@ -1,6 +1,6 @@
 import { QueueNames, type RUN_JOB_NAME, type RunJob } from '@fleet/contracts';
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './redis-client.js';
 
 /**
  * Job options of every RunJob. Retries back off exponentially for transient faults; finished jobs are trimmed so

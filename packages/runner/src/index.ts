@@ -3,5 +3,5 @@ export { calibrateSweep, runsPerJobFor } from './calibrate-sweep.js';
 export { isServiceUnavailable } from './classify-error.js';
 export { createSeriesLoader } from './create-series-loader.js';
 export { EnginePool } from './engine-pool.js';
-export { evaluateInline, executeRunJob, jobFailureOutcomes } from './execute-run-job.js';
+export { evaluateInline, executeRunJob, jobFailureOutcomes, type VersionedSeries } from './execute-run-job.js';
 export { SweepStatusCache } from './sweep-status-cache.js';

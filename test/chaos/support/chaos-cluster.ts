@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, type Kysely } from '@fleet/db';
+import { PrivatePostgres, PrivateRedis } from '@fleet/local-services';
 import {
   type FleetProcess,
   type FleetTestEnv,
@@ -11,8 +12,6 @@ import {
   runCli,
   startApp,
 } from '../../support/fleet-processes.js';
-import { PrivatePostgres } from './private-postgres.js';
-import { PrivateRedis } from './private-redis.js';
 
 const poison = fileURLToPath(new URL('../poison-strategies.mjs', import.meta.url));
 

@@ -20,6 +20,8 @@ export const BacktestOptions = z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' }))
       .default([]),
     json: z.boolean().optional(),
+    stopLoss: z.number().gt(0).lt(1).optional(),
+    takeProfit: z.number().gt(0).finite().optional(),
     ...BacktestSettings.shape,
   })
   .refine((o) => (o.data === undefined) !== (o.symbol === undefined), {
@@ -92,18 +94,28 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     sizing: { kind: 'units', units: o.size },
     commission: { kind: 'percent', rate: o.commission },
     slippageBps: o.slippageBps,
+    stopLoss: o.stopLoss,
+    takeProfit: o.takeProfit,
   });
-  const { equityCurve: _curve, trades, ...summary } = result;
+  const { equityCurve: _curve, trades, finalUnits, ...summary } = result;
   printResult(
     o.json === true,
-    { symbol: series.symbol, bars: series.length, strategy: o.strategy, params, ...summary },
+    {
+      symbol: series.symbol,
+      bars: series.length,
+      strategy: o.strategy,
+      params,
+      ...summary,
+      finalUnits: { [series.symbol]: finalUnits },
+    },
     () =>
       [
         `${o.strategy} ${Object.entries(params)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')} on ${series.symbol} (${series.length} bars)`,
         `final equity   ${result.finalEquity}`,
-        `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected`,
+        `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected, ${result.fills} fills`,
+        `final units    ${finalUnits}`,
         `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
         `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
         `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Order, OrderOrigin, OrderSide, OrderType } from '../orders/order.js';
+import { type Order, OrderIntent, OrderOrigin, OrderSide, OrderType } from '../orders/order.js';
 import { FillAt, nextBarFillModel } from './fill-model.js';
 
 function order(side: OrderSide, type: OrderType, price = Number.NaN): Order<unknown> {
@@ -7,6 +7,7 @@ function order(side: OrderSide, type: OrderType, price = Number.NaN): Order<unkn
     id: 1,
     side,
     type,
+    intent: OrderIntent.Exact,
     quantity: 1,
     price,
     exactPrice: undefined,

@@ -2,7 +2,7 @@ import type { BarSeries } from '../data/bar-series.js';
 import type { Arithmetic } from '../money/arithmetic.js';
 import type { SubmitOrder } from '../orders/commands.js';
 import type { OrderFilled, OrderRejected } from '../orders/events.js';
-import { type Order, OrderSide, OrderType } from '../orders/order.js';
+import { type Order, OrderIntent, OrderSide, OrderType } from '../orders/order.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 import type { FeeModel } from './fee-model.js';
 import { FillAt, type FillModel } from './fill-model.js';
@@ -26,13 +26,19 @@ export interface SimulatedBrokerOptions<M> {
 
 /**
  * Holds accepted orders and executes them against bars. An order placed on bar t is first considered on bar t+1,
- * so no order ever fills on the bar that produced its signal. An order the cash cannot pay for is rejected whole,
- * never shrunk; opening or growing a short needs cash covering its notional plus commission.
+ * so no order ever fills on the bar that produced its signal. On each bar the market orders fill first, at the open
+ * and oldest first, because they were decided on the previous close and the open is the first price after it; only
+ * then are the resting limit and stop orders matched, oldest first, against the position the market orders left.
+ * An order's {@link OrderIntent} is applied at its fill, against the position at that moment. An order the cash
+ * cannot pay for is rejected whole, never shrunk; opening or growing a short needs cash covering its notional plus
+ * commission.
  * @typeParam M - the run's money type
  */
 export class SimulatedBroker<M> {
   /** Orders rejected at fill time, reported as part of `rejectedOrders`. */
   rejectedCount = 0;
+  /** Executions booked so far. */
+  fillCount = 0;
   #pending: Order<M>[] = [];
   #nextOrderId = 1;
   #listener: BrokerListener<M> | undefined;
@@ -59,6 +65,7 @@ export class SimulatedBroker<M> {
       id: this.#nextOrderId++,
       side: command.side,
       type: command.type,
+      intent: command.intent,
       quantity: command.quantity,
       price: command.price,
       exactPrice: command.exactPrice,
@@ -75,35 +82,53 @@ export class SimulatedBroker<M> {
     this.#pending = this.#pending.filter((order) => !predicate(order));
   }
 
-  /** Fills or rejects, oldest first, each resting order bar `index` can execute. */
+  /** Fills or rejects each order bar `index` can execute: market orders first, then resting ones, each oldest first. */
   processBar(index: number): void {
-    const { series, fillModel } = this.#options;
+    const { series } = this.#options;
     const open = series.open[index] as number;
     const high = series.high[index] as number;
     const low = series.low[index] as number;
-    for (const order of this.#pending.slice()) {
-      if (order.activeFrom > index || !this.#pending.includes(order)) continue;
-      const at = fillModel.match(order, open, high, low);
-      if (at === FillAt.None) continue;
-      this.#pending.splice(this.#pending.indexOf(order), 1);
-      this.#execute(order, at, index);
+    const orders = this.#pending.slice();
+    this.#match(orders, index, true, open, high, low);
+    this.#match(orders, index, false, open, high, low);
+  }
+
+  #match(orders: readonly Order<M>[], index: number, market: boolean, open: number, high: number, low: number): void {
+    for (const order of orders) {
+      if (order.activeFrom > index || (order.type === OrderType.Market) !== market) continue;
+      // A fill earlier on this bar may have cancelled it (a position gone flat takes its protective exits along).
+      const at = this.#pending.indexOf(order);
+      if (at < 0) continue;
+      const fillAt = this.#options.fillModel.match(order, open, high, low);
+      if (fillAt === FillAt.None) continue;
+      this.#pending.splice(at, 1);
+      this.#execute(order, fillAt, index);
     }
   }
 
   #execute(order: Order<M>, at: FillAt, index: number): void {
     const { math, portfolio, feeModel, slippageModel, series } = this.#options;
+    const held = portfolio.quantity;
+    let { side, quantity } = order;
+    if (order.intent === OrderIntent.Close) {
+      if (held === 0) return;
+      side = held > 0 ? OrderSide.Sell : OrderSide.Buy;
+      quantity = Math.abs(held);
+    } else if (order.intent === OrderIntent.ReduceOnly) {
+      if (side === OrderSide.Sell ? held <= 0 : held >= 0) return;
+      quantity = Math.min(quantity, Math.abs(held));
+    }
     const time = series.time[index] as number;
     const base =
       at === FillAt.Open || order.exactPrice === undefined
         ? math.fromNumber(series.open[index] as number)
         : order.exactPrice;
-    const price = order.type === OrderType.Limit ? base : slippageModel.apply(base, order.side);
-    const { side, quantity } = order;
+    const price = order.type === OrderType.Limit ? base : slippageModel.apply(base, side);
     const notional = math.mul(price, this.#units(quantity));
     const commission = feeModel.commission(notional, quantity);
     const fill = { side, quantity, price, notional, commission, time };
     const cashAfter = portfolio.cashAfter(fill);
-    const shortUnits = side === OrderSide.Sell ? quantity - Math.max(0, Math.min(quantity, portfolio.quantity)) : 0;
+    const shortUnits = side === OrderSide.Sell ? quantity - Math.max(0, Math.min(quantity, held)) : 0;
     const affordable =
       shortUnits > 0
         ? math.compare(portfolio.cash, math.add(math.mul(price, this.#units(shortUnits)), commission)) >= 0
@@ -119,6 +144,7 @@ export class SimulatedBroker<M> {
       return;
     }
     portfolio.applyFill(fill, cashAfter);
+    this.fillCount++;
     this.#listener?.onOrderFilled({
       kind: 'OrderFilled',
       orderId: order.id,

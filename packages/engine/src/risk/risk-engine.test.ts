@@ -70,4 +70,87 @@ describe('RiskEngine', () => {
       ['short', '100', '110', '-100'],
     ]);
   });
+
+  describe('protective exits never flip a position', () => {
+    it('lets a pending close() fill at the gapped open instead of the stop, then drops the stop (ORCL 1997-04-11)', () => {
+      const series = seriesFromBars([flat(100), flat(100), { open: 85, close: 86 }, flat(200)]);
+      const result = runCustom(series, scripted({ 0: (ctx) => ctx.buy({ quantity: 10 }), 1: (ctx) => ctx.close() }), {
+        stopLoss: 0.1,
+      });
+      expect(result.trades.map((t) => [t.side, t.exitPrice, t.pnl])).toEqual([['long', '85', '-150']]);
+      expect(result.finalUnits, 'no short opened by a second sell').toBe('0');
+      expect(result.fills).toBe(2);
+      expect(result.finalEquity, 'the rally to 200 on the last bar costs nothing').toBe('99850');
+    });
+
+    it('fills a pending close() at the open before a stop the bar only reaches later', () => {
+      const series = seriesFromBars([flat(100), flat(100), { open: 95, close: 85, low: 80 }, flat(85)]);
+      const result = runCustom(series, scripted({ 0: (ctx) => ctx.buy({ quantity: 10 }), 1: (ctx) => ctx.close() }), {
+        stopLoss: 0.1,
+        takeProfit: 0.1,
+      });
+      expect(
+        result.trades.map((t) => [t.exitPrice, t.pnl]),
+        'out at the open 95, not the stop 90',
+      ).toEqual([['95', '-50']]);
+      expect(result.finalUnits).toBe('0');
+    });
+
+    it('mirrors it for a short: a pending close() buys back at the open, the stop above is dropped', () => {
+      const series = seriesFromBars([flat(100), flat(100), { open: 115, close: 114 }, flat(50)]);
+      const result = runCustom(series, scripted({ 0: (ctx) => ctx.sell({ quantity: 10 }), 1: (ctx) => ctx.close() }), {
+        stopLoss: 0.1,
+      });
+      expect(result.trades.map((t) => [t.side, t.exitPrice, t.pnl])).toEqual([['short', '115', '-150']]);
+      expect(result.finalUnits).toBe('0');
+      expect(result.finalEquity).toBe('99850');
+    });
+
+    it('mirrors it for a short take-profit: the close buys back first, the limit below is dropped', () => {
+      const series = seriesFromBars([flat(100), flat(100), { open: 85, close: 86 }, flat(200)]);
+      const result = runCustom(series, scripted({ 0: (ctx) => ctx.sell({ quantity: 10 }), 1: (ctx) => ctx.close() }), {
+        takeProfit: 0.1,
+      });
+      expect(result.trades.map((t) => [t.side, t.exitPrice, t.pnl])).toEqual([['short', '85', '150']]);
+      expect(result.finalUnits).toBe('0');
+    });
+
+    it("cancels the old side's exits when a market order flips the position, and protects the new side", () => {
+      const series = seriesFromBars([
+        flat(100),
+        flat(100),
+        { open: 85, close: 85 }, // below the long's stop at 90: the flip fills here
+        { open: 85, close: 90, high: 94 }, // reaches the short's stop at 93.5
+        flat(93.5),
+      ]);
+      const result = runCustom(
+        series,
+        scripted({ 0: (ctx) => ctx.buy({ quantity: 10 }), 1: (ctx) => ctx.sell({ quantity: 20 }) }),
+        { stopLoss: 0.1 },
+      );
+      expect(result.trades.map((t) => [t.side, t.quantity, t.entryPrice, t.exitPrice])).toEqual([
+        ['long', 10, '100', '85'],
+        ['short', 10, '85', '93.5'],
+      ]);
+      expect(result.finalUnits).toBe('0');
+    });
+
+    it('cancels every protective order once the position is flat', () => {
+      const series = seriesFromBars([flat(100), flat(100), flat(100), flat(100)]);
+      const pending: number[] = [];
+      const result = runCustom(
+        series,
+        () => ({
+          onBar(ctx) {
+            pending.push(ctx.pendingOrders);
+            if (ctx.index === 0) ctx.buy({ quantity: 10 });
+            if (ctx.index === 1) ctx.close();
+          },
+        }),
+        { stopLoss: 0.1, takeProfit: 0.1 },
+      );
+      expect(pending, 'bar 1: stop and take-profit rest; bar 2: both gone with the position').toEqual([0, 2, 0, 0]);
+      expect(result.finalUnits).toBe('0');
+    });
+  });
 });

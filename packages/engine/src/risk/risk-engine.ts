@@ -3,7 +3,7 @@ import type { SimulatedBroker } from '../execution/simulated-broker.js';
 import type { Arithmetic } from '../money/arithmetic.js';
 import type { SubmitOrder } from '../orders/commands.js';
 import type { OrderDenied } from '../orders/events.js';
-import { OrderOrigin, OrderSide, OrderType } from '../orders/order.js';
+import { OrderIntent, OrderOrigin, OrderSide, OrderType } from '../orders/order.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 
 /** The optional risk limits of a run, as fractions. */
@@ -20,7 +20,8 @@ export interface RiskLimits {
  * Pre-trade checks between the strategy and the broker, plus protective exits. A denied command never reaches the
  * broker and is counted with the rejections. After every fill the protective stop-loss / take-profit orders are
  * replaced to match the new position; they rest from the next bar on (so a bar never both opens and stops out a
- * position) and both are cancelled when either fills.
+ * position), they are reduce-only (never larger than the position, never opening one, see {@link OrderIntent}), and
+ * all of them are cancelled as soon as the position is flat, whichever fill made it so.
  * @typeParam M - the run's money type
  */
 export class RiskEngine<M> {
@@ -78,6 +79,7 @@ export class RiskEngine<M> {
           kind: 'SubmitOrder',
           side: exitSide,
           type,
+          intent: OrderIntent.ReduceOnly,
           quantity: position.quantity,
           price: math.toNumber(level),
           exactPrice: level,

@@ -37,7 +37,11 @@ export interface StrategyContext {
   readonly bars: BarLines;
   buy(request?: OrderRequest): void;
   sell(request?: OrderRequest): void;
-  /** Market order that returns the position to flat; does nothing when flat. */
+  /**
+   * Market order that returns the position to flat. Its side and quantity are decided when it fills, at the next
+   * bar's open, against the position at that moment (so it never overshoots into the opposite side), and it does
+   * nothing if the position is flat by then. A strategy that only calls `buy` and `close` never holds a short.
+   */
   close(): void;
   /** Cancels the strategy's resting orders. */
   cancelAll(): void;
