@@ -8,7 +8,10 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 const sourceAliases = readdirSync(packagesDir)
   .filter((name) => name !== 'tsconfig')
   .map((name) => ({ find: new RegExp(`^@fleet/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` }));
-sourceAliases.unshift({ find: /^@fleet\/engine\/plugins$/, replacement: `${packagesDir}engine/src/plugins.ts` });
+sourceAliases.unshift(
+  { find: /^@fleet\/engine\/plugins$/, replacement: `${packagesDir}engine/src/plugins.ts` },
+  { find: /^@fleet\/contracts\/metric-table$/, replacement: `${packagesDir}contracts/src/metric-table.ts` },
+);
 
 export default defineConfig({
   resolve: { alias: sourceAliases },

@@ -2,15 +2,18 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { QueueNames } from '@fleet/contracts';
+import { QueueNames, RUN_JOB_NAME } from '@fleet/contracts';
+import { createRunQueue } from '@fleet/queue';
 import { QueueKeys } from 'bullmq';
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { describe, expect, inject, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { AggregatorConfig } from '../../apps/aggregator/src/env.js';
 import { DashboardConfig } from '../../apps/dashboard/src/env.js';
 import { CliConfig } from '../../apps/producer/src/env.js';
 import { WorkerConfig } from '../../apps/worker/src/env.js';
 import { repoRoot } from '../support/fleet-processes.js';
+import { deleteKeysWithPrefix, uniquePrefix } from '../support/services.js';
 
 const run = promisify(execFile);
 const k8s = join(repoRoot, 'infra/k8s');
@@ -96,6 +99,33 @@ function environment(c: Container): Record<string, string> {
 }
 const placeholderUrl = (name: string) =>
   name === 'REDIS_URL' ? 'redis://fleet:pw@redis:6379' : 'postgres://role:pw@postgres:5432/fleet';
+
+/** KEDA's redis scaler (pkg/scalers/redis_scaler.go): the length of a list, or of a set or sorted set by its type. */
+const KEDA_LENGTH_SCRIPT = `
+local listName = KEYS[1]
+local listType = redis.call('type', listName).ok
+local cmd = { zset = 'zcard', set = 'scard', list = 'llen', hash = 'hlen', none = 'llen' }
+return redis.call(cmd[listType], listName)`;
+
+/**
+ * The replicas KEDA would set for a ScaledObject of redis triggers: it activates (0 → 1) when any trigger's length
+ * exceeds its activation length, and the HPA then takes the largest ceil(length / listLength) across triggers.
+ */
+async function kedaReplicas(
+  spec: { minReplicaCount: number; maxReplicaCount: number; triggers: { metadata: Record<string, string> }[] },
+  redis: Redis,
+  key: (listName: string) => string,
+): Promise<number> {
+  let active = false;
+  let desired = 0;
+  for (const t of spec.triggers) {
+    const length = Number(await redis.eval(KEDA_LENGTH_SCRIPT, 1, key(t.metadata.listName as string)));
+    if (length > Number(t.metadata.activationListLength ?? 0)) active = true;
+    desired = Math.max(desired, Math.ceil(length / Number(t.metadata.listLength)));
+  }
+  if (!active) return spec.minReplicaCount;
+  return Math.min(spec.maxReplicaCount, Math.max(spec.minReplicaCount, 1, desired));
+}
 
 const workloads = base.filter((m) => m.kind === 'Deployment' || m.kind === 'Job');
 const containers = (m: Manifest): Container[] => m.spec.template.spec.containers;
@@ -183,13 +213,40 @@ describe('infra/k8s', () => {
     // BullMQ's own key naming, so a change of its layout fails here rather than leaving KEDA watching nothing.
     const keys = new QueueKeys(configMap.FLEET_QUEUE_PREFIX).getKeys(QueueNames.runs);
     const lists = scaled.spec.triggers.map((t: { metadata: { listName: string } }) => t.metadata.listName);
-    expect(lists, 'the wait list, and the active list so running jobs keep their workers').toEqual([
+    expect(lists, 'the wait list, the active list so running jobs keep their workers, and the delayed set').toEqual([
       keys.wait,
       keys.active,
+      keys.delayed,
     ]);
     const auth = find('TriggerAuthentication', 'fleet-redis', overlays.keda);
     for (const ref of auth.spec.secretTargetRef) expect(secretKeys).toContain(ref.key);
     for (const t of scaled.spec.triggers) expect(t.authenticationRef.name).toBe('fleet-redis');
+  });
+
+  it('keeps a worker while jobs are only delayed, as after a Postgres outage longer than the cooldown', async () => {
+    const scaled = find('ScaledObject', 'fleet-worker', overlays.keda);
+    const prefix = uniquePrefix(inject('runId'), 'keda');
+    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    const queue = createRunQueue(redis, prefix);
+    try {
+      // Every job backed off into the delayed set; nothing waits and nothing runs.
+      await queue.addBulk(
+        [0, 1, 2].map((i) => ({ name: RUN_JOB_NAME, data: {} as never, opts: { jobId: `j${i}`, delay: 3_600_000 } })),
+      );
+      expect(await queue.getJobCounts('wait', 'active', 'delayed')).toEqual({ wait: 0, active: 0, delayed: 3 });
+      const replicas = await kedaReplicas(scaled.spec, redis, (key) =>
+        key.replace(configMap.FLEET_QUEUE_PREFIX as string, prefix),
+      );
+      expect(replicas, 'only a running worker moves delayed jobs back to wait').toBeGreaterThanOrEqual(1);
+      await queue.obliterate({ force: true });
+      expect(
+        await kedaReplicas(scaled.spec, redis, (key) => key.replace(configMap.FLEET_QUEUE_PREFIX as string, prefix)),
+      ).toBe(0);
+    } finally {
+      await queue.close();
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
+    }
   });
 
   it('offers an HPA on the exported waiting-jobs gauge instead of KEDA', () => {

@@ -134,6 +134,10 @@ describe('infra/postgres/roles.sql', () => {
     expect(await nextRequeueGeneration(db, sweepId)).toBe(1);
     await findQuietSweeps(db, new Date());
     expect(await attempt(db, sql`delete from runs where sweep_id = ${sweepId}`)).toBe(DENIED);
+    expect(
+      await attempt(db, sql`update runs set run_index = run_index + 100 where sweep_id = ${sweepId}`),
+      "a run's key is never rewritten",
+    ).toBe(DENIED);
     expect(await attempt(db, sql`update sweeps set spec = '{}', total = 0 where id = ${sweepId}`)).toBe(DENIED);
     expect(
       await attempt(

@@ -161,6 +161,28 @@ describe('the sweep lifecycle from the CLI, against real Redis and Postgres', ()
     expect(await queue().getJobCountByTypes('waiting'), 'cancel removed the waiting jobs').toBe(0);
   });
 
+  it('a cancelled sweep refuses retry-failed, reconciles truthfully, and resumes only on purpose', {
+    timeout: 240_000,
+  }, async () => {
+    const { sweepId, jobs } = await submit(await sweepFile({ ...base, name: 'cancel-resume' }), '--runs-per-job', '7');
+    const cancelled = await runCli(['sweep', 'cancel', sweepId, '--json'], env);
+    expect(lastJsonLine(cancelled.stdout)).toMatchObject({ status: 'cancelled', removedJobs: jobs });
+
+    const retried = await runCli(['sweep', 'retry-failed', sweepId], env);
+    expect(retried.code, 'retry-failed would revive a cancelled sweep').toBe(1);
+    expect(retried.stderr).toBe(
+      `error: sweep ${sweepId} is cancelled: retrying its failed runs would revive it; run \`fleet sweep resume ${sweepId}\` first\n`,
+    );
+    const reconciled = await runCli(['sweep', 'reconcile', sweepId], env);
+    expect(reconciled.stdout, 'what is true of a cancelled sweep').toContain(
+      `is cancelled: 60 runs without a row, 0 still queued or running; nothing requeued`,
+    );
+    const resumed = await runCli(['sweep', 'resume', sweepId, '--json'], env);
+    expect(lastJsonLine(resumed.stdout)).toMatchObject({ status: 'running', missing: 60, requeuedRuns: 60 });
+    expect(await queue().getJobCountByTypes('waiting'), 'every run is queued again').toBe(jobs);
+    expect((await runCli(['sweep', 'cancel', sweepId], env)).code).toBe(0);
+  });
+
   it('reconcile re-enqueues exactly the runs whose jobs Redis lost, and the sweep still ends with one row per run', async () => {
     const { sweepId, jobs } = await submit(await sweepFile({ ...base, name: 'reconcile' }), '--runs-per-job', '10');
     const lost = [`${sweepId}.1`, `${sweepId}.4`];

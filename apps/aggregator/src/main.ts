@@ -8,7 +8,7 @@ import {
   RedisShards,
   ResultsConsumer,
 } from '@fleet/queue';
-import { startQuietSweepReconciler } from '@fleet/sweep';
+import { PlannedRunVerifier, startQuietSweepReconciler } from '@fleet/sweep';
 import {
   createAggregatorMetrics,
   createLogger,
@@ -53,6 +53,7 @@ const batcher = createResultBatcher({
   log,
   batchSize: env.AGGREGATOR_BATCH_SIZE,
   flushMs: env.AGGREGATOR_FLUSH_MS,
+  verifier: PlannedRunVerifier.forDatabase(db),
   onBatch: (batch) => metrics.recordBatch(batch),
   onRetry: () => metrics.recordBatchFailure(),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunOutcome } from '@fleet/contracts';
+import { RESULTS_GROUP, type RunOutcome } from '@fleet/contracts';
 import { createDatabase, createSweep, findSweep } from '@fleet/db';
 import { publishOutcomes, ResultsConsumer, resultsStreamKey } from '@fleet/queue';
 import { createLogger } from '@fleet/telemetry';
@@ -70,5 +70,78 @@ describe('createResultBatcher', () => {
     ).toBe(60);
     expect(await findSweep(db, sweepId)).toMatchObject({ failed: 120, succeeded: 0 });
     expect(await redis.xlen(resultsStreamKey(prefix)), 'every stored entry was acknowledged and deleted').toBe(0);
+  });
+
+  it('counts no duplicates while it drains its own entries left pending by a previous life', async () => {
+    const sweepId = randomUUID();
+    await createSweep(db, {
+      id: sweepId,
+      idempotencyKey: null,
+      name: 't',
+      spec: {},
+      total: 12,
+      jobs: 6,
+      runsPerJob: 2,
+    });
+    const previous = new ResultsConsumer(redis, prefix, 'agg-restarted');
+    await previous.ensureGroup();
+    for (let job = 0; job < 6; job++)
+      await publishOutcomes(redis, prefix, [failed(sweepId, 2 * job), failed(sweepId, 2 * job + 1)]);
+    // Delivered to this consumer and never acknowledged: it died holding them.
+    expect((await previous.read(100, 50)).length).toBe(6);
+    const batches: { inserted: number; duplicates: number }[] = [];
+    const batcher = createResultBatcher({
+      consumer: new ResultsConsumer(redis, prefix, 'agg-restarted'),
+      db,
+      log: createLogger('test', { level: 'silent' }),
+      // Reads of 2 entries (a tenth of the batch): the drain takes several reads before the batch is written.
+      batchSize: 20,
+      flushMs: 1_000,
+      onBatch: (b) => batches.push(b),
+    });
+    await expect
+      .poll(async () => (await findSweep(db, sweepId))?.status, { timeout: 20_000 })
+      .toBe('completed_with_failures');
+    await batcher.stop();
+    expect(batches.reduce((n, b) => n + b.inserted, 0)).toBe(12);
+    expect(
+      batches.reduce((n, b) => n + b.duplicates, 0),
+      'nothing was redelivered, so nothing is a duplicate',
+    ).toBe(0);
+  });
+
+  it('stops within its grace period while Postgres is down, leaving the batch pending for redelivery', async () => {
+    const sweepId = randomUUID();
+    await createSweep(db, { id: sweepId, idempotencyKey: null, name: 't', spec: {}, total: 1, jobs: 1, runsPerJob: 1 });
+    await publishOutcomes(redis, prefix, [failed(sweepId, 0)]);
+    // Nothing listens on port 1: every write fails as it does during an outage.
+    const down = createDatabase({ url: 'postgres://root@127.0.0.1:1/fleet' });
+    let retries = 0;
+    const consumer = new ResultsConsumer(redis, prefix, 'agg-outage');
+    await consumer.ensureGroup();
+    const batcher = createResultBatcher({
+      consumer,
+      db: down,
+      log: createLogger('test', { level: 'silent' }),
+      flushMs: 20,
+      stopGraceMs: 300,
+      onRetry: () => retries++,
+    });
+    await expect.poll(() => retries, { timeout: 10_000 }).toBeGreaterThan(0);
+    await batcher.stop();
+    await down.destroy();
+    const [pending] = (await redis.xpending(resultsStreamKey(prefix), RESULTS_GROUP, '-', '+', 10, 'agg-outage')) as [
+      string,
+    ][];
+    expect(pending, 'the unstored entry is still pending, not acknowledged').toBeDefined();
+
+    const after = createResultBatcher({
+      consumer: new ResultsConsumer(redis, prefix, 'agg-outage'),
+      db,
+      log: createLogger('test', { level: 'silent' }),
+      flushMs: 20,
+    });
+    await expect.poll(async () => (await findSweep(db, sweepId))?.failed, { timeout: 10_000 }).toBe(1);
+    await after.stop();
   });
 });

@@ -1,6 +1,6 @@
 // The sweep list: every recent sweep with live progress, refreshed every two seconds.
 
-const { getJson, cell, link, progressBar, badge } = window.fleet;
+import { badge, cell, getJson, link, progressBar } from './common.js';
 
 async function refresh() {
   const { sweeps } = await getJson('/api/sweeps');

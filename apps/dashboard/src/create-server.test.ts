@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { MetricNames, MetricTable } from '@fleet/contracts';
 import { createDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
 import { createRunQueue, queueMetricsSource } from '@fleet/queue';
 import {
@@ -144,6 +145,35 @@ describe('dashboard server', () => {
     ).toBe(true);
   });
 
+  it('serves every metric of the metric table as a leaderboard column, sortable, with its value in every run', async () => {
+    const { fields, metrics } = await json<{
+      fields: string[];
+      metrics: { name: string; label: string; format: string; source: string; description: string }[];
+    }>('/api/sweeps/fields');
+    expect(
+      metrics.map((m) => m.name),
+      'the page shows the columns the API lists, in table order',
+    ).toEqual(MetricNames);
+    for (const m of metrics) {
+      const { column: _column, ...shown } = MetricTable[m.name as keyof typeof MetricTable];
+      expect(m, 'how to show it, never where it is stored').toEqual({ name: m.name, ...shown });
+    }
+    for (const name of MetricNames) {
+      expect(fields, `${name} can be filtered and charted`).toContain(name);
+      const { runs } = await json<{ runs: (Run & Record<string, unknown>)[] }>(
+        `/api/sweeps/${sweepId}/runs?sort=${name}&limit=100`,
+      );
+      const source = MetricTable[name].source;
+      const values = runs.map((r) => (source === 'ledger' ? r[name] : r.metrics[name]));
+      expect(
+        values.every((v) => v !== undefined),
+        `every run view carries ${name}`,
+      ).toBe(true);
+      const numbers = values.filter((v) => v !== null).map(Number);
+      expect(numbers, `sorted by ${name}, descending by default`).toEqual([...numbers].sort((a, b) => b - a));
+    }
+  });
+
   it('aggregates a heatmap of a metric over two parameters in Postgres, optionally holding one fixed', async () => {
     const map = await json<{ cells: { x: number; y: number; value: number | null; runs: number }[] }>(
       `/api/sweeps/${sweepId}/heatmap?metric=totalReturn&x=fast&y=slow&agg=max`,
@@ -192,6 +222,16 @@ describe('dashboard server', () => {
     expect(badField.status).toBe(400);
     expect(await badField.json()).toMatchObject({ error: 'RunQueryError' });
     expect((await get(`/api/sweeps/${sweepId}/heatmap?x=fast&y=slow&metric=param.fast`)).status).toBe(400);
+    for (const path of [
+      `runs?sort=constructor`,
+      `runs?sort=__proto__`,
+      `runs?min.toString=1`,
+      `heatmap?x=fast&y=slow&metric=constructor`,
+    ]) {
+      const response = await get(`/api/sweeps/${sweepId}/${path}`);
+      expect(response.status, `${path}: a name on Object.prototype is no field`).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'RunQueryError' });
+    }
     expect((await get('/api/sweeps/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await get('/api/sweeps/not-a-uuid')).status).toBe(400);
     expect((await get(`/api/sweeps/${sweepId}/runs/999999/equity`)).status).toBe(404);

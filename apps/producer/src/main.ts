@@ -11,6 +11,7 @@ import { listData } from './commands/list-data.js';
 import { list } from './commands/list-sweeps.js';
 import { migrate } from './commands/migrate.js';
 import { reconcile } from './commands/reconcile-sweep.js';
+import { resume } from './commands/resume-sweep.js';
 import { retryFailed } from './commands/retry-failed.js';
 import { submit } from './commands/submit-sweep.js';
 import { metricNames, results } from './commands/sweep-results.js';
@@ -146,6 +147,12 @@ sweep
   .argument('<id>', 'sweep id')
   .option('--json', 'print a JSON object')
   .action(action((ctx, id: string, opts) => retryFailed(ctx, id, opts)));
+sweep
+  .command('resume')
+  .description('continue a cancelled sweep: enqueue again its runs that have no row')
+  .argument('<id>', 'sweep id')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, id: string, opts) => resume(ctx, id, opts)));
 sweep
   .command('reconcile')
   .description('re-enqueue planned runs that have no row and no live job (e.g. after Redis lost jobs)')

@@ -80,7 +80,9 @@ export function createRunJobProcessor(
       throw new UnrecoverableError(`invalid RunJob payload in job ${job.id}: ${z.prettifyError(parsed.error)}`);
     const data = parsed.data;
     // A cancelled (or deleted) sweep's remaining jobs end at once: nothing is computed or stored for them.
-    const status = await statuses.get(data.sweepId);
+    let status = await statuses.get(data.sweepId);
+    // A remembered `cancelled` may predate a `fleet sweep resume`, whose requeued jobs must not be skipped.
+    if (status === 'cancelled') status = await statuses.get(data.sweepId, true);
     if (status === 'cancelled' || status === undefined)
       return { runs: 0, failed: 0, skipped: status ?? 'sweep not found' };
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -17,8 +17,9 @@ import { type Job, Worker } from 'bullmq';
 import { resolveCodeVersion } from './code-version.js';
 import { createRunJobProcessor } from './create-run-job-processor.js';
 import { readEnv } from './env.js';
+import { JobsInFlight } from './jobs-in-flight.js';
 import { recordWorkerMetrics } from './record-worker-metrics.js';
-import { startWorkerWatchdog } from './worker-watchdog.js';
+import { startWorkerWatchdog, type WatchedWorker } from './worker-watchdog.js';
 
 const CACHE_STATS_MS = 60_000;
 
@@ -75,8 +76,9 @@ function recordFinalFailure(job: Job<RunJob> | undefined, err: Error): void {
 }
 
 // A stalled job (its worker died or froze) is recovered up to twice before it counts as failed.
-function startWorker(): Worker<RunJob> {
-  const started = new Worker<RunJob>(QueueNames.runs, processor, {
+function startWorker(): WatchedWorker {
+  const jobs = new JobsInFlight();
+  const started = new Worker<RunJob>(QueueNames.runs, jobs.track(processor), {
     connection,
     prefix: env.FLEET_QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
@@ -91,25 +93,29 @@ function startWorker(): Worker<RunJob> {
     log.info({ concurrency: env.WORKER_CONCURRENCY, prefix: env.FLEET_QUEUE_PREFIX, codeVersion }, 'worker ready'),
   );
   recordWorkerMetrics(started, metrics, log);
-  return started;
+  return { worker: started, jobs };
 }
 
-let worker = startWorker();
+let current = startWorker();
 const queue = createRunQueue(connection, env.FLEET_QUEUE_PREFIX);
 const stopWatchdog = startWorkerWatchdog({
   queue,
-  current: () => worker,
+  current: () => current,
   onStuck: (reason) => log.error({ reason }, 'worker stopped taking jobs; recreating it'),
   recreate: async () => {
-    await worker.close(true);
-    worker = startWorker();
+    await current.worker.close(true);
+    current = startWorker();
   },
 });
 const metricsServer = await serveMetrics({
   port: env.METRICS_PORT,
   registry,
   log,
-  readiness: { redis: () => connection.ping(), postgres: () => pingDatabase(db), worker: () => worker.isRunning() },
+  readiness: {
+    redis: () => connection.ping(),
+    postgres: () => pingDatabase(db),
+    worker: () => current.worker.isRunning(),
+  },
 });
 
 let stopping = false;
@@ -125,7 +131,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, env.WORKER_SHUTDOWN_GRACE_MS).unref();
   stopWatchdog();
-  await worker.close();
+  await current.worker.close();
   await queue.close();
   await pool.close();
   await metricsServer?.close();

@@ -1,11 +1,18 @@
 import type { RunQueue } from '@fleet/queue';
 import type { Worker } from 'bullmq';
+import type { JobsInFlight } from './jobs-in-flight.js';
+
+/** A worker with the count of its processor's jobs (see {@link JobsInFlight}). */
+export interface WatchedWorker {
+  worker: Worker;
+  jobs: JobsInFlight;
+}
 
 /** Options of {@link startWorkerWatchdog}. */
 export interface WorkerWatchdogOptions {
   queue: RunQueue;
   /** The worker as it is now (the watchdog may replace it). */
-  current: () => Worker;
+  current: () => WatchedWorker;
   /** Closes the stuck worker and starts a new one. */
   recreate: () => Promise<void>;
   /** @defaultValue 30_000 */
@@ -20,29 +27,20 @@ export interface WorkerWatchdogOptions {
  * Returns a function that stops the watchdog.
  */
 export function startWorkerWatchdog(options: WorkerWatchdogOptions): () => void {
-  let startedSinceCheck = 0;
-  let inFlight = 0;
-  let strikes = 0;
-  const watch = (worker: Worker) => {
-    worker.on('active', () => {
-      startedSinceCheck++;
-      inFlight++;
-    });
-    worker.on('completed', () => inFlight--);
-    worker.on('failed', () => inFlight--);
-  };
   let watched = options.current();
-  watch(watched);
+  let startedAtCheck = watched.jobs.started;
+  let strikes = 0;
   const timer = setInterval(async () => {
-    const worker = options.current();
-    if (worker !== watched) {
-      watched = worker;
-      inFlight = 0;
-      watch(worker);
+    const current = options.current();
+    if (current !== watched) {
+      watched = current;
+      startedAtCheck = current.jobs.started;
     }
+    const { worker, jobs } = current;
+    const started = jobs.started;
     try {
       const waiting = await options.queue.getWaitingCount();
-      const stuck = waiting > 0 && startedSinceCheck === 0 && inFlight <= 0 && !worker.isPaused();
+      const stuck = waiting > 0 && started === startedAtCheck && jobs.running === 0 && !worker.isPaused();
       strikes = stuck ? strikes + 1 : 0;
       if (strikes >= 2) {
         strikes = 0;
@@ -52,7 +50,7 @@ export function startWorkerWatchdog(options: WorkerWatchdogOptions): () => void 
     } catch {
       // Redis unreachable: nothing to judge until it is back.
     }
-    startedSinceCheck = 0;
+    startedAtCheck = started;
   }, options.intervalMs ?? 30_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,7 +1,25 @@
 export { BacktestSettings } from './backtest-settings.js';
 export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
-export { type Expression, evaluateExpression, parseExpression } from './expression.js';
+export {
+  type Expression,
+  ExpressionError,
+  expressionHolds,
+  expressionType,
+  parseExpression,
+  type ValueType,
+} from './expression.js';
+export {
+  type LedgerName,
+  LedgerNames,
+  type MetricColumn,
+  type MetricName,
+  MetricNames,
+  MetricTable,
+  type RankableMetric,
+  RankableMetrics,
+  StatisticNames,
+} from './metric-table.js';
 export { ParamDomain } from './param-domain.js';
 export type { ParsedBar } from './parsed-bar.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';

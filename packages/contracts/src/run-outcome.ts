@@ -1,26 +1,32 @@
 import { z } from 'zod';
 import { DataVersion } from './data-version.js';
+import {
+  type LedgerName,
+  LedgerNames,
+  MetricTable,
+  type MetricType,
+  type StatisticName,
+  StatisticNames,
+} from './metric-table.js';
 
-/** The statistics stored for a succeeded run; floats (approximate by nature), `null` where undefined. */
-export const RunMetrics = z.strictObject({
-  totalReturn: z.number().nullable(),
-  cagr: z.number().nullable(),
-  volatility: z.number().nullable(),
-  sharpe: z.number().nullable(),
-  sortino: z.number().nullable(),
-  maxDrawdown: z.number().nullable(),
-  maxDrawdownDuration: z.number().nullable(),
-  calmar: z.number().nullable(),
-  winRate: z.number().nullable(),
-  profitFactor: z.number().nullable(),
-  averageTrade: z.number().nullable(),
-  exposure: z.number().nullable(),
-});
+/** The statistics stored for a succeeded run ({@link MetricTable}); floats (approximate by nature), `null` where undefined. */
+export const RunMetrics = z.strictObject(
+  Object.fromEntries(StatisticNames.map((n) => [n, z.number().nullable()])) as {
+    [N in StatisticName]: z.ZodNullable<z.ZodNumber>;
+  },
+);
 export type RunMetrics = z.infer<typeof RunMetrics>;
 
-/** The run status vocabulary stored in `runs.status`. */
-export const RunStatus = z.enum(['succeeded', 'failed']);
-export type RunStatus = z.infer<typeof RunStatus>;
+const ledgerSchemas = {
+  decimal: z.string().regex(/^-?\d+(\.\d+)?$/),
+  integer: z.number().int().nonnegative(),
+  float: z.number(),
+} as const satisfies Record<MetricType, z.ZodType>;
+
+/** The exact totals a succeeded outcome carries beside its statistics (`finalEquity`, `closedTrades`, …). */
+const RunLedger = Object.fromEntries(LedgerNames.map((n) => [n, ledgerSchemas[MetricTable[n].type]])) as {
+  [N in LedgerName]: (typeof ledgerSchemas)[(typeof MetricTable)[N]['type']];
+};
 
 const RunIdentity = {
   sweepId: z.uuid(),
@@ -50,9 +56,7 @@ export const RunOutcome = z.discriminatedUnion('status', [
     ...RunIdentity,
     status: z.literal('succeeded'),
     dataVersion: DataVersion,
-    finalEquity: z.string().regex(/^-?\d+(\.\d+)?$/),
-    closedTrades: z.number().int().nonnegative(),
-    winningTrades: z.number().int().nonnegative(),
+    ...RunLedger,
     metrics: RunMetrics,
   }),
   z.strictObject({

@@ -32,4 +32,17 @@ describe('SweepSpec', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.slice(0, path.length))).toContainEqual(path);
   });
+
+  it.each([
+    ['constructor > 1', "names 'constructor' not among the swept params (fast, slow)"],
+    ["fast = 'a'", 'text compares only with text, by =, != or in, at 6'],
+    ["'fast'", 'a constraint must be a condition, not text'],
+  ])('refuses the constraint %j: %s', (where, message) => {
+    const strategies = [{ name: 'sma_cross', params: { fast: [5, 10], slow: [50] }, where }];
+    const result = SweepSpec.safeParse({ ...base, strategies });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toContainEqual(
+      expect.objectContaining({ path: ['strategies', 0, 'where', 0], message }),
+    );
+  });
 });

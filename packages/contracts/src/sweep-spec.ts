@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BacktestSettings, BacktestSettingsOverrides } from './backtest-settings.js';
-import { expressionNames, parseExpression } from './expression.js';
+import { expressionNames, expressionType, parseExpression, type ValueType } from './expression.js';
 import { ParamDomain } from './param-domain.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
@@ -41,13 +41,17 @@ export const SweepStrategy = z
   .superRefine((strategy, ctx) => {
     strategy.where.forEach((text, i) => {
       try {
-        const unknown = expressionNames(parseExpression(text)).filter((n) => !(n in strategy.params));
+        const expression = parseExpression(text);
+        const params = new Map<string, ValueType>(Object.keys(strategy.params).map((n) => [n, 'number']));
+        const unknown = expressionNames(expression).filter((n) => !Object.hasOwn(strategy.params, n));
         if (unknown.length > 0) {
           ctx.addIssue({
             code: 'custom',
             path: ['where', i],
             message: `names ${unknown.map((n) => `'${n}'`).join(', ')} not among the swept params (${Object.keys(strategy.params).join(', ') || 'none'})`,
           });
+        } else if (expressionType(expression, params) === 'text') {
+          ctx.addIssue({ code: 'custom', path: ['where', i], message: 'a constraint must be a condition, not text' });
         }
       } catch (error) {
         ctx.addIssue({ code: 'custom', path: ['where', i], message: (error as Error).message });

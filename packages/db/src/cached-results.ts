@@ -1,15 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
-import { RUN_METRIC_COLUMNS } from './run-metrics-of.js';
+import { METRIC_COLUMNS } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
-const RESULT_COLUMNS = [
-  'cache_key',
-  'data_version',
-  'final_equity',
-  'closed_trades',
-  'winning_trades',
-  ...RUN_METRIC_COLUMNS,
-] as const satisfies readonly (keyof RunsTable)[];
+const RESULT_COLUMNS = ['cache_key', 'data_version', ...METRIC_COLUMNS] as const satisfies readonly (keyof RunsTable)[];
 
 /** A stored result that an identical run can reuse. */
 export type CachedResult = Pick<Selectable<RunsTable>, (typeof RESULT_COLUMNS)[number]>;

@@ -1,67 +1,84 @@
-import type { Expression } from '@fleet/contracts';
+import { type Expression, ExpressionError, expressionType, type ValueType } from '@fleet/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import { RankableMetrics } from './rankable-metrics.js';
+import { RunFields } from './run-fields.js';
 
-/** Thrown when a filter names something that is neither a metric nor a parameter name. */
-class FilterError extends Error {
-  override readonly name = 'FilterError';
-  readonly code = 'INVALID_FILTER';
+const SQL_OPERATORS: ReadonlyMap<string, string> = new Map([
+  ['+', '+'],
+  ['-', '-'],
+  ['*', '*'],
+  ['<', '<'],
+  ['<=', '<='],
+  ['>', '>'],
+  ['>=', '>='],
+  ['==', '='],
+  ['!=', '<>'],
+  ['and', 'and'],
+  ['or', 'or'],
+]);
+
+/** What a filter name stands for in SQL, and its type. */
+interface FilterName {
+  type: ValueType;
+  value: RawBuilder<unknown>;
 }
 
-const SQL_OPERATORS: Readonly<Record<string, string>> = {
-  '+': '+',
-  '-': '-',
-  '*': '*',
-  '/': '/',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-  '==': '=',
-  '!=': '<>',
-  and: 'and',
-  or: 'or',
-};
-
-const columnOf = (name: string): string | undefined =>
-  (RankableMetrics as Readonly<Record<string, string>>)[name] ??
-  (
-    {
-      closedTrades: 'closed_trades',
-      winningTrades: 'winning_trades',
-      exposure: 'exposure',
-      averageTrade: 'average_trade',
-      runIndex: 'run_index',
-    } as Readonly<Record<string, string>>
-  )[name];
+/** The names a filter on a sweep's runs may use: run fields (metrics first), the run's text fields, its parameters. */
+function filterNames(paramNames: readonly string[]): Map<string, FilterName> {
+  const names = new Map<string, FilterName>();
+  for (const [name, column] of RunFields) names.set(name, { type: 'number', value: sql`${sql.ref(column)}::float8` });
+  for (const name of ['symbol', 'strategy']) names.set(name, { type: 'text', value: sql.ref(name) });
+  for (const name of paramNames)
+    if (!names.has(name)) names.set(name, { type: 'number', value: sql`(params ->> ${name})::float8` });
+  return names;
+}
 
 /**
- * Compiles a parsed filter (`sharpe > 1 and fast < 20`) into a SQL condition on `runs`: metric names map to their
- * columns, other names to the run's parameter of that name; every value is a bound parameter, never spliced text.
+ * Compiles a parsed filter (`sharpe > 1 and fast < 20 and symbol in ('ORCL', 'NVDA')`) into a condition on `runs`
+ * that holds exactly where {@link expressionHolds} would: run fields map to their columns, `symbol` and `strategy`
+ * to theirs, and `paramNames` to the run's parameters of that name; every value is a bound parameter, never spliced
+ * text. Throws an {@link ExpressionError} for a name that is none of these (listing the valid ones) or for mixed types.
  *
  * @example
- * db.selectFrom('runs').where(expressionToSql(parseExpression('sharpe > 1')))
+ * db.selectFrom('runs').where(expressionToSql(parseExpression("sharpe > 1 and symbol = 'ORCL'"), ['fast', 'slow']))
  */
-export function expressionToSql(expression: Expression): RawBuilder<unknown> {
-  switch (expression.kind) {
-    case 'number':
-      return sql`${expression.value}::float8`;
-    case 'name': {
-      const column = columnOf(expression.name);
-      if (column) return sql`${sql.ref(column)}::float8`;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(expression.name))
-        throw new FilterError(`'${expression.name}' is not a metric or parameter name`);
-      return sql`(params ->> ${expression.name})::float8`;
+export function expressionToSql(expression: Expression, paramNames: readonly string[] = []): RawBuilder<boolean> {
+  const names = filterNames(paramNames);
+  const types = new Map([...names].map(([name, { type }]) => [name, type]));
+  const typeOf = (e: Expression) => expressionType(e, types);
+  if (typeOf(expression) === 'text') throw new ExpressionError('a filter must be a condition, not text', expression.at);
+
+  // Postgres has no implicit casts between numbers and booleans, so each one the semantics allow is written out.
+  const number = (e: Expression): RawBuilder<unknown> =>
+    typeOf(e) === 'boolean' ? sql`(${compile(e)})::int::float8` : compile(e);
+  const truth = (e: Expression): RawBuilder<unknown> =>
+    typeOf(e) === 'number' ? sql`(${compile(e)} <> 0)` : compile(e);
+  const compile = (e: Expression): RawBuilder<unknown> => {
+    switch (e.kind) {
+      case 'number':
+        return sql`${e.value}::float8`;
+      case 'text':
+        return sql`${e.value}::text`;
+      case 'name':
+        return (names.get(e.name) as FilterName).value;
+      case 'unary':
+        return e.op === '-' ? sql`(- ${number(e.operand)})` : sql`(not ${truth(e.operand)})`;
+      case 'in': {
+        const text = typeOf(e.operand) === 'text';
+        const operand = text ? compile(e.operand) : number(e.operand);
+        const values = sql.join(e.values.map((v) => (text ? sql`${v}::text` : sql`${v}::float8`)));
+        return e.negated ? sql`(${operand} not in (${values}))` : sql`(${operand} in (${values}))`;
+      }
+      case 'binary': {
+        const { op, left, right } = e;
+        if (op === 'and' || op === 'or') return sql`(${truth(left)} ${sql.raw(op)} ${truth(right)})`;
+        const text = typeOf(left) === 'text';
+        const [l, r] = text ? [compile(left), compile(right)] : [number(left), number(right)];
+        // Division by zero is unknown (null), as in the evaluator, instead of an error that aborts the whole query.
+        if (op === '/') return sql`(${l} / nullif(${r}, 0))`;
+        if (op === '%') return sql`mod(${l}::numeric, nullif(${r}, 0)::numeric)::float8`;
+        return sql`(${l} ${sql.raw(SQL_OPERATORS.get(op) as string)} ${r})`;
+      }
     }
-    case 'unary':
-      return expression.op === '-'
-        ? sql`(- ${expressionToSql(expression.operand)})`
-        : sql`(not ${expressionToSql(expression.operand)})`;
-    case 'binary': {
-      const left = expressionToSql(expression.left);
-      const right = expressionToSql(expression.right);
-      if (expression.op === '%') return sql`mod(${left}::numeric, ${right}::numeric)::float8`;
-      return sql`(${left} ${sql.raw(SQL_OPERATORS[expression.op] as string)} ${right})`;
-    }
-  }
+  };
+  return sql<boolean>`coalesce(${truth(expression)}, false)`;
 }

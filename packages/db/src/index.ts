@@ -5,22 +5,21 @@ export { createDatabase } from './create-database.js';
 export { findDataVersion } from './find-data-version.js';
 export { type ImportBarsResult, importBars } from './import-bars.js';
 export { listBarSeries } from './list-bar-series.js';
+export { METRIC_COLUMNS, type RunResult, runMetricsOf, runResultOf } from './metric-columns.js';
 export { migrateToLatest } from './migrate-to-latest.js';
 export { pingDatabase } from './ping-database.js';
 export { poolUsage } from './pool-usage.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
-export { type RankableMetric, RankableMetrics } from './rankable-metrics.js';
 export {
   failureSummary,
   findRun,
   HeatmapAggregates,
   heatmap,
   leaderboard,
-  RunFields,
   type RunRange,
   recentRunCount,
 } from './run-analytics.js';
-export { RUN_METRIC_COLUMNS, runMetricsOf } from './run-metrics-of.js';
+export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { storeRunOutcomes } from './store-run-outcomes.js';
@@ -34,6 +33,7 @@ export {
   listSweeps,
   nextRequeueGeneration,
   recordEnqueuedJobs,
+  resumeSweep,
   type SweepRow,
   storedRunBitmap,
   toSweepProgress,

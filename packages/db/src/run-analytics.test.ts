@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from './create-database.js';
-import { failureSummary, heatmap, leaderboard, RunQueryError, recentRunCount } from './run-analytics.js';
+import { failureSummary, heatmap, leaderboard, recentRunCount } from './run-analytics.js';
+import { RunQueryError } from './run-query-error.js';
 import { createSweep } from './sweeps.js';
 
 const db = createDatabase({ url: inject('databaseUrl') });

@@ -1,49 +1,21 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { RunFields } from './run-fields.js';
 import type { RunRow } from './run-queries.js';
+import { RunQueryError } from './run-query-error.js';
 import type { Database } from './schema.js';
-
-/**
- * Every stored column of a run a page can sort, filter or chart by, mapped to its column. Parameters are addressed
- * as `param.<name>` next to these.
- */
-export const RunFields = {
-  runIndex: 'run_index',
-  finalEquity: 'final_equity',
-  totalReturn: 'total_return',
-  cagr: 'cagr',
-  volatility: 'volatility',
-  sharpe: 'sharpe',
-  sortino: 'sortino',
-  maxDrawdown: 'max_drawdown',
-  maxDrawdownDuration: 'max_drawdown_duration',
-  calmar: 'calmar',
-  winRate: 'win_rate',
-  profitFactor: 'profit_factor',
-  averageTrade: 'average_trade',
-  exposure: 'exposure',
-  closedTrades: 'closed_trades',
-  winningTrades: 'winning_trades',
-  durationMs: 'duration_ms',
-} as const;
-export type RunField = keyof typeof RunFields;
-
-/** Thrown for a field or parameter name a run query does not know; a client error, not a server fault. */
-export class RunQueryError extends Error {
-  override readonly name = 'RunQueryError';
-  readonly code = 'INVALID_RUN_QUERY';
-}
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-/** The SQL value of a {@link RunField} or `param.<name>` as float8, so parameters and metrics sort and compare alike. */
+/** The SQL value of a {@link RunFields} name or `param.<name>` as float8, so parameters and metrics sort and compare alike. */
 function fieldExpression(field: string): RawBuilder<number> {
   if (field.startsWith('param.')) {
     const name = field.slice('param.'.length);
     if (!PARAM_NAME.test(name)) throw new RunQueryError(`'${name}' is not a parameter name`);
     return sql<number>`(params ->> ${name})::float8`;
   }
-  if (!Object.hasOwn(RunFields, field)) throw new RunQueryError(`'${field}' is not a run field or param.<name>`);
-  return sql<number>`${sql.ref(RunFields[field as RunField])}::float8`;
+  const column = RunFields.get(field);
+  if (!column) throw new RunQueryError(`'${field}' is not a run field or param.<name>`);
+  return sql<number>`${sql.ref(column)}::float8`;
 }
 
 /** A range on one field, both ends inclusive and optional. */
@@ -54,7 +26,7 @@ export interface RunRange {
 }
 
 /** Which runs of a sweep a query looks at. */
-export interface RunSelection {
+interface RunSelection {
   /** @defaultValue 'succeeded' */
   status?: 'succeeded' | 'failed' | 'all';
   strategy?: string;
@@ -82,7 +54,7 @@ function selectRuns(db: Kysely<Database>, sweepId: string, selection: RunSelecti
 
 /** Options of {@link leaderboard}. */
 export interface LeaderboardQuery extends RunSelection {
-  /** A {@link RunField} or `param.<name>`. @defaultValue 'sharpe' */
+  /** A {@link RunFields} name or `param.<name>`. @defaultValue 'sharpe' */
   sort?: string;
   /** @defaultValue 'desc' */
   direction?: 'asc' | 'desc';
@@ -122,11 +94,11 @@ export async function leaderboard(
 
 /** How a heatmap cell combines the runs that fall on it. */
 export const HeatmapAggregates = ['avg', 'max', 'min'] as const;
-export type HeatmapAggregate = (typeof HeatmapAggregates)[number];
+type HeatmapAggregate = (typeof HeatmapAggregates)[number];
 
 /** Options of {@link heatmap}. */
 export interface HeatmapQuery extends RunSelection {
-  /** A {@link RunField}. */
+  /** A {@link RunFields} name. */
   metric: string;
   /** Parameter names of the two axes. */
   x: string;
@@ -151,7 +123,7 @@ export interface HeatmapCell {
  * const cells = await heatmap(db, sweepId, { metric: 'sharpe', x: 'fast', y: 'slow', aggregate: 'max' });
  */
 export async function heatmap(db: Kysely<Database>, sweepId: string, query: HeatmapQuery): Promise<HeatmapCell[]> {
-  if (!Object.hasOwn(RunFields, query.metric)) throw new RunQueryError(`'${query.metric}' is not a run field`);
+  if (!RunFields.has(query.metric)) throw new RunQueryError(`'${query.metric}' is not a run field`);
   const x = fieldExpression(`param.${query.x}`);
   const y = fieldExpression(`param.${query.y}`);
   const metric = fieldExpression(query.metric);

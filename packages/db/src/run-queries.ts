@@ -1,15 +1,17 @@
-import type { Expression } from '@fleet/contracts';
+import { type Expression, MetricTable, type RankableMetric, RankableMetrics } from '@fleet/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { expressionToSql } from './expression-to-sql.js';
-import { ascendingMetrics, type RankableMetric, RankableMetrics } from './rankable-metrics.js';
+import { RunQueryError } from './run-query-error.js';
 import type { Database, RunsTable } from './schema.js';
 
 /** A stored run as callers see it. */
 export type RunRow = Selectable<RunsTable>;
 
 /**
- * The best succeeded runs of a sweep by one metric, computed in Postgres so a sweep of any size costs one indexed query.
+ * The best succeeded runs of a sweep by one metric (best first: largest, or smallest where lower is better),
+ * computed in Postgres so a sweep of any size costs one indexed query. `where` may name the sweep's `paramNames`
+ * (see {@link expressionToSql}).
  *
  * @example
  * const top = await topRuns(db, sweepId, { by: 'sharpe', limit: 10 });
@@ -17,18 +19,20 @@ export type RunRow = Selectable<RunsTable>;
 export async function topRuns(
   db: Kysely<Database>,
   sweepId: string,
-  options: { by?: RankableMetric; limit?: number; where?: Expression } = {},
+  options: { by?: RankableMetric; limit?: number; where?: Expression; paramNames?: readonly string[] } = {},
 ): Promise<RunRow[]> {
   const by = options.by ?? 'sharpe';
-  const direction = ascendingMetrics.has(by) ? sql`asc` : sql`desc`;
-  const filter = options.where ? expressionToSql(options.where) : sql`true`;
+  if (!RankableMetrics.includes(by)) throw new RunQueryError(`'${by}' is not a metric runs can be ranked by`);
+  const metric = MetricTable[by];
+  const direction = metric.higherIsBetter ? sql`desc` : sql`asc`;
+  const filter = options.where ? expressionToSql(options.where, options.paramNames) : sql<boolean>`true`;
   return db
     .selectFrom('runs')
     .selectAll()
     .where('sweep_id', '=', sweepId)
     .where('status', '=', 'succeeded')
-    .where(sql<boolean>`coalesce(${filter}, false)`)
-    .orderBy(sql`${sql.ref(RankableMetrics[by])} ${direction} nulls last`)
+    .where(filter)
+    .orderBy(sql`${sql.ref(metric.column)} ${direction} nulls last`)
     .orderBy('run_index')
     .limit(options.limit ?? 10)
     .execute();

@@ -1,3 +1,4 @@
+import type { MetricName, MetricTable } from '@fleet/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Postgres `bigint` read back as a JS number (the pool parses int8; counts stay far below 2^53). */
@@ -25,28 +26,20 @@ export interface SweepsTable {
   last_progress_at: Generated<Date>;
 }
 
-export interface RunsTable {
+/** One nullable column per {@link MetricTable} entry (null on failed runs, and where a statistic is undefined). */
+export type MetricColumns = {
+  [N in MetricName as (typeof MetricTable)[N]['column']]:
+    | ((typeof MetricTable)[N]['type'] extends 'decimal' ? NumericColumn : number)
+    | null;
+};
+
+export interface RunsTable extends MetricColumns {
   sweep_id: string;
   run_index: BigintColumn;
   strategy: string;
   symbol: string;
   params: JSONColumnType<Record<string, number>>;
   status: 'succeeded' | 'failed';
-  final_equity: NumericColumn | null;
-  closed_trades: number | null;
-  winning_trades: number | null;
-  total_return: number | null;
-  cagr: number | null;
-  volatility: number | null;
-  sharpe: number | null;
-  sortino: number | null;
-  max_drawdown: number | null;
-  max_drawdown_duration: number | null;
-  calmar: number | null;
-  win_rate: number | null;
-  profit_factor: number | null;
-  average_trade: number | null;
-  exposure: number | null;
   error_name: string | null;
   error_code: string | null;
   error_message: string | null;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from './create-database.js';
 import { countRuns } from './run-queries.js';
 import { storeRunOutcomes } from './store-run-outcomes.js';
-import { createSweep, findSweep } from './sweeps.js';
+import { createSweep, deleteFailedRuns, findSweep } from './sweeps.js';
 
 const db = createDatabase({ url: inject('databaseUrl') });
 afterAll(() => db.destroy());
@@ -129,5 +129,50 @@ describe('storeRunOutcomes', () => {
     const sweepId = await newSweep(1);
     const stored = await storeRunOutcomes(db, [succeeded(randomUUID(), 0), succeeded(sweepId, 0)]);
     expect(stored).toMatchObject({ inserted: 1, orphaned: 1 });
+  });
+
+  it('lets the result of a retried run replace its failure redelivered after retry-failed deleted it', async () => {
+    const sweepId = await newSweep(2);
+    await storeRunOutcomes(db, [succeeded(sweepId, 0), failed(sweepId, 1)]);
+    expect(await deleteFailedRuns(db, sweepId)).toEqual([1]);
+    // The failure's stream entry was still unacknowledged when retry-failed deleted its row: it comes back.
+    await storeRunOutcomes(db, [failed(sweepId, 1)]);
+    expect(await findSweep(db, sweepId)).toMatchObject({ failed: 1, status: 'completed_with_failures' });
+    const retried = await storeRunOutcomes(db, [succeeded(sweepId, 1)]);
+    expect(retried).toMatchObject({ inserted: 0, replaced: 1, duplicates: 0, finishedSweeps: [] });
+    expect(await countRuns(db, sweepId)).toEqual({ succeeded: 2, failed: 0 });
+    expect(await findSweep(db, sweepId), 'counters follow the replaced row').toMatchObject({
+      succeeded: 2,
+      failed: 0,
+      status: 'completed',
+    });
+    const row = await db
+      .selectFrom('runs')
+      .select(['status', 'error_name', 'final_equity'])
+      .where('sweep_id', '=', sweepId)
+      .where('run_index', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(row, 'nothing of the failure is left on the row').toEqual({
+      status: 'succeeded',
+      error_name: null,
+      final_equity: '102302.33',
+    });
+  });
+
+  it('never lets a failure replace a result, and keeps one outcome per run of a batch, the result first', async () => {
+    const sweepId = await newSweep(2);
+    const mixed = await storeRunOutcomes(db, [failed(sweepId, 0), succeeded(sweepId, 0), succeeded(sweepId, 0)]);
+    expect(mixed).toMatchObject({ inserted: 1, replaced: 0, duplicates: 2 });
+    const late = await storeRunOutcomes(db, [failed(sweepId, 0), failed(sweepId, 1)]);
+    expect(late).toMatchObject({ inserted: 1, replaced: 0, duplicates: 1 });
+    expect(await countRuns(db, sweepId)).toEqual({ succeeded: 1, failed: 1 });
+    expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 1, failed: 1, status: 'completed_with_failures' });
+  });
+
+  it('drops an outcome whose run index is past its sweep total, so it can never count towards closing the sweep', async () => {
+    const sweepId = await newSweep(2);
+    const stored = await storeRunOutcomes(db, [succeeded(sweepId, 0), succeeded(sweepId, 2), failed(sweepId, 7)]);
+    expect(stored).toMatchObject({ inserted: 1, outOfPlan: 2, finishedSweeps: [] });
+    expect(await findSweep(db, sweepId)).toMatchObject({ succeeded: 1, failed: 0, status: 'running' });
   });
 });

@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { metricColumnsOf } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
 const ROWS_PER_STATEMENT = 1_500;
@@ -8,11 +9,58 @@ const ROWS_PER_STATEMENT = 1_500;
 /** What one call of {@link storeRunOutcomes} did; duplicates are redeliveries absorbed by the run's unique key. */
 export interface StoreRunOutcomesResult {
   inserted: number;
+  /** Failed rows that a result of the same run replaced (see {@link storeRunOutcomes}). */
+  replaced: number;
   duplicates: number;
   /** Outcomes of sweeps that no longer exist (deleted); dropped, since nothing could ever read them. */
   orphaned: number;
+  /** Outcomes with a run index at or past their sweep's total (forged or buggy jobs); dropped, never counted. */
+  outOfPlan: number;
   /** Sweeps whose last planned run was stored by this call. */
   finishedSweeps: { sweepId: string; status: string }[];
+}
+
+/** Every column a stored outcome sets besides the run key, so a result replacing a failure overwrites all of it. */
+const OUTCOME_COLUMNS = [
+  'strategy',
+  'symbol',
+  'params',
+  'status',
+  'duration_ms',
+  'data_version',
+  'cache_key',
+  'cached',
+  'engine_version',
+  'code_version',
+  'error_name',
+  'error_code',
+  'error_message',
+  'final_equity',
+  'closed_trades',
+  'winning_trades',
+  'total_return',
+  'cagr',
+  'volatility',
+  'sharpe',
+  'sortino',
+  'max_drawdown',
+  'max_drawdown_duration',
+  'calmar',
+  'win_rate',
+  'profit_factor',
+  'average_trade',
+  'exposure',
+] as const satisfies readonly (keyof RunsTable)[];
+
+/** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
+function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
+  const byRun = new Map<string, RunOutcome>();
+  for (const o of outcomes) {
+    const key = `${o.sweepId}:${o.runIndex}`;
+    const kept = byRun.get(key);
+    if (!kept || (kept.status === 'failed' && o.status === 'succeeded')) byRun.set(key, o);
+  }
+  return [...byRun.values()];
 }
 
 function toRow(o: RunOutcome): Insertable<RunsTable> {
@@ -33,65 +81,61 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
   if (o.status === 'failed') {
     return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
   }
-  const m = o.metrics;
-  return {
-    ...base,
-    final_equity: o.finalEquity,
-    closed_trades: o.closedTrades,
-    winning_trades: o.winningTrades,
-    total_return: m.totalReturn,
-    cagr: m.cagr,
-    volatility: m.volatility,
-    sharpe: m.sharpe,
-    sortino: m.sortino,
-    max_drawdown: m.maxDrawdown,
-    max_drawdown_duration: m.maxDrawdownDuration,
-    calmar: m.calmar,
-    win_rate: m.winRate,
-    profit_factor: m.profitFactor,
-    average_trade: m.averageTrade,
-    exposure: m.exposure,
-  };
+  return { ...base, ...metricColumnsOf(o) };
 }
 
 /**
- * Stores a batch of run outcomes in one transaction: one INSERT … ON CONFLICT DO NOTHING on the run key, then the
- * sweeps' counters advance by exactly the rows inserted, so totals stay right however often a batch is redelivered.
+ * Stores a batch of run outcomes in one transaction: one INSERT … ON CONFLICT on the run key, then the sweeps'
+ * counters advance by exactly the rows written, so totals stay right however often a batch is redelivered. A stored
+ * row is never overwritten, except that a result replaces a failure of the same run (counters move from failed to
+ * succeeded): a failure redelivered after `retry-failed` deleted it must not shut out the retried run's result.
  * A sweep whose counters reach its total is closed as `completed` or `completed_with_failures` in the same COMMIT.
  */
 export async function storeRunOutcomes(
   db: Kysely<Database>,
   outcomes: readonly RunOutcome[],
 ): Promise<StoreRunOutcomesResult> {
-  if (outcomes.length === 0) return { inserted: 0, duplicates: 0, orphaned: 0, finishedSweeps: [] };
+  if (outcomes.length === 0)
+    return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
   return db.transaction().execute(async (trx) => {
     const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
     // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
     const existing = await trx
       .selectFrom('sweeps')
-      .select('id')
+      .select(['id', 'total'])
       .where('id', 'in', sweepIds)
       .orderBy('id')
       .forUpdate()
       .execute();
-    const known = new Set(existing.map((s) => s.id));
-    const rows = outcomes.filter((o) => known.has(o.sweepId)).map(toRow);
-    const inserted: { sweep_id: string; status: 'succeeded' | 'failed' }[] = [];
+    const totals = new Map(existing.map((s) => [s.id, Number(s.total)]));
+    const known = outcomes.filter((o) => totals.has(o.sweepId));
+    // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
+    const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
+    const rows = onePerRun(offered).map(toRow);
+    const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean }[] = [];
     // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const written = await trx
+      const page = await trx
         .insertInto('runs')
         .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .onConflict((oc) => oc.columns(['sweep_id', 'run_index']).doNothing())
-        .returning(['sweep_id', 'status'])
+        .onConflict((oc) =>
+          oc
+            .columns(['sweep_id', 'run_index'])
+            .doUpdateSet((eb) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
+            .where('runs.status', '=', 'failed')
+            .where('excluded.status', '=', 'succeeded'),
+        )
+        // xmax is set on a row version an UPDATE wrote, and 0 on a freshly inserted one.
+        .returning(['sweep_id', 'status', sql<boolean>`xmax <> 0`.as('replaced')])
         .execute();
-      inserted.push(...written);
+      written.push(...page);
     }
 
     const tally = new Map<string, { succeeded: number; failed: number }>();
-    for (const r of inserted) {
+    for (const r of written) {
       const t = tally.get(r.sweep_id) ?? { succeeded: 0, failed: 0 };
       t[r.status] += 1;
+      if (r.replaced) t.failed -= 1;
       tally.set(r.sweep_id, t);
     }
     const finishedSweeps: StoreRunOutcomesResult['finishedSweeps'] = [];
@@ -111,14 +155,22 @@ export async function storeRunOutcomes(
           finished_at: sql`case when ${done} and finished_at is null then now() else finished_at end`,
         })
         .where('id', '=', sweepId)
-        .returning(['status', sql<boolean>`succeeded + failed >= total`.as('finished')])
+        .returning([
+          'status',
+          sql<boolean>`succeeded + failed >= total and succeeded + failed - ${t.succeeded + t.failed} < total`.as(
+            'finished',
+          ),
+        ])
         .executeTakeFirstOrThrow();
       if (updated.finished) finishedSweeps.push({ sweepId, status: updated.status });
     }
+    const replaced = written.filter((r) => r.replaced).length;
     return {
-      inserted: inserted.length,
-      duplicates: rows.length - inserted.length,
-      orphaned: outcomes.length - rows.length,
+      inserted: written.length - replaced,
+      replaced,
+      duplicates: offered.length - written.length,
+      orphaned: outcomes.length - known.length,
+      outOfPlan: known.length - offered.length,
       finishedSweeps,
     };
   });

@@ -113,11 +113,18 @@ export async function nextRequeueGeneration(db: Kysely<Database>, sweepId: strin
 
 /**
  * Deletes the failed runs of a sweep so they can run again, in one transaction with its counters and status
- * (back to `running`). Returns the run indexes deleted.
+ * (back to `running`). Returns the run indexes deleted, or `undefined` for a cancelled sweep, which is left as it is:
+ * making it `running` would have the quiet-sweep reconciler re-enqueue every run the cancel stopped.
  */
-export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): Promise<number[]> {
+export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): Promise<number[] | undefined> {
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('sweeps').select('id').where('id', '=', sweepId).forUpdate().execute();
+    const sweep = await trx
+      .selectFrom('sweeps')
+      .select('status')
+      .where('id', '=', sweepId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (sweep?.status === 'cancelled') return undefined;
     const deleted = await trx
       .deleteFrom('runs')
       .where('sweep_id', '=', sweepId)
@@ -140,11 +147,52 @@ export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): P
   });
 }
 
-/** Which run indexes of a sweep have a row, as a bitmap indexed by run index (1 byte per planned run). */
+/**
+ * Takes a cancelled sweep back to `running` (or straight to its finished status when every run already has a row),
+ * so its missing runs can be enqueued again. Returns the sweep as it is now (unchanged unless it was cancelled) and
+ * whether this call resumed it, or `undefined` when there is no such sweep.
+ */
+export async function resumeSweep(
+  db: Kysely<Database>,
+  sweepId: string,
+): Promise<{ sweep: SweepRow; resumed: boolean } | undefined> {
+  const done = sql<boolean>`succeeded + failed >= total`;
+  const resumed = await db
+    .updateTable('sweeps')
+    .set({
+      status: sql`case when ${done} then case when failed > 0 then 'completed_with_failures' else 'completed' end
+        else 'running' end`,
+      finished_at: sql`case when ${done} then now() else null end`,
+      last_progress_at: sql`now()`,
+    })
+    .where('id', '=', sweepId)
+    .where('status', '=', 'cancelled')
+    .returningAll()
+    .executeTakeFirst();
+  if (resumed) return { sweep: resumed, resumed: true };
+  const sweep = await findSweep(db, sweepId);
+  return sweep && { sweep, resumed: false };
+}
+
+/** Run indexes read per query by {@link storedRunBitmap}, which bounds the rows held in memory at once. */
+const BITMAP_PAGE = 50_000;
+
+/**
+ * Which run indexes of a sweep have a row, as a bitmap indexed by run index (1 byte per planned run). The indexes are
+ * read in ranges of the run key, so a million-run sweep never has a million row objects in memory at once.
+ */
 export async function storedRunBitmap(db: Kysely<Database>, sweepId: string, total: number): Promise<Uint8Array> {
   const bitmap = new Uint8Array(total);
-  const rows = await db.selectFrom('runs').select('run_index').where('sweep_id', '=', sweepId).execute();
-  for (const r of rows) if (r.run_index < total) bitmap[r.run_index] = 1;
+  for (let from = 0; from < total; from += BITMAP_PAGE) {
+    const rows = await db
+      .selectFrom('runs')
+      .select('run_index')
+      .where('sweep_id', '=', sweepId)
+      .where('run_index', '>=', from)
+      .where('run_index', '<', from + BITMAP_PAGE)
+      .execute();
+    for (const r of rows) bitmap[Number(r.run_index)] = 1;
+  }
   return bitmap;
 }
 

@@ -1,5 +1,5 @@
-export type { PerformanceMetrics } from './analysis/performance-report.js';
 export type { EquityPoint } from './analysis/sample-equity-curve.js';
+export type { BacktestResult } from './backtest-result.js';
 export type { BarSeries } from './data/bar-series.js';
 export { ENGINE_VERSION } from './engine-version.js';
 export { runBacktest } from './run-backtest.js';

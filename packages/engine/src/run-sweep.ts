@@ -28,7 +28,8 @@ function toSweepError(error: unknown): SweepError {
 export interface RunSweepOptions {
   /**
    * Called with each outcome as soon as it is known, in input order, so a caller on another thread can report
-   * progress run by run (and tell which run was in flight if the thread has to be stopped).
+   * progress run by run (and tell which run was in flight if the thread has to be stopped). With it, outcomes are
+   * streamed and none is kept: a job's equity curves and trades never pile up in memory.
    */
   onOutcome?: (outcome: SweepOutcome, index: number) => void;
 }
@@ -37,40 +38,74 @@ export interface RunSweepOptions {
  * Runs many parameter sets of one strategy over the same bars, the shape a worker gets from a sweep. The bars and
  * base config are checked once and each indicator is computed once per distinct period and shared by every run.
  * Each parameter set gets its own outcome in input order; one bad set never fails the others, and this function
- * never throws (a bad series or base config fails every outcome with the same error).
+ * never throws (a bad series or base config fails every outcome with the same error). Without `onOutcome` the
+ * outcomes are returned; with it they are only streamed to it.
  *
  * @example
  * const outcomes = runSweep(series, { strategy: 'sma_cross', cash: '100000' }, [{ fast: 5, slow: 20 }, { fast: 10, slow: 30 }]);
  * outcomes.filter((o) => o.ok).length; // 2
+ * runSweep(series, base, paramSets, { onOutcome: (o, i) => send(i, o) }); // streamed, nothing retained
  */
 export function runSweep(
   series: BarSeries,
   base: SweepBaseConfig,
   paramSets: readonly Readonly<Record<string, number>>[],
+): SweepOutcome[];
+export function runSweep(
+  series: BarSeries,
+  base: SweepBaseConfig,
+  paramSets: readonly Readonly<Record<string, number>>[],
+  options: RunSweepOptions & { onOutcome: NonNullable<RunSweepOptions['onOutcome']> },
+): void;
+export function runSweep(
+  series: BarSeries,
+  base: SweepBaseConfig,
+  paramSets: readonly Readonly<Record<string, number>>[],
+  options?: RunSweepOptions,
+): SweepOutcome[] | undefined;
+export function runSweep(
+  series: BarSeries,
+  base: SweepBaseConfig,
+  paramSets: readonly Readonly<Record<string, number>>[],
   options: RunSweepOptions = {},
-): SweepOutcome[] {
-  const report = (outcome: SweepOutcome, index: number) => {
-    options.onOutcome?.(outcome, index);
-    return outcome;
-  };
+): SweepOutcome[] | undefined {
+  const streamed = options.onOutcome;
+  if (streamed) {
+    forEachOutcome(series, base, paramSets, streamed);
+    return undefined;
+  }
+  const outcomes: SweepOutcome[] = [];
+  forEachOutcome(series, base, paramSets, (outcome) => outcomes.push(outcome));
+  return outcomes;
+}
+
+function forEachOutcome(
+  series: BarSeries,
+  base: SweepBaseConfig,
+  paramSets: readonly Readonly<Record<string, number>>[],
+  emit: (outcome: SweepOutcome, index: number) => void,
+): void {
   let checked: SweepBaseConfig;
   try {
     checked = parseSweepBaseConfig(base);
     validateBars(series);
   } catch (error) {
     const failure = { ok: false, error: toSweepError(error) } as const;
-    return paramSets.map((_, i) => report(failure, i));
+    for (let i = 0; i < paramSets.length; i++) emit(failure, i);
+    return;
   }
   const indicators = new IndicatorCache(series);
-  return paramSets.map((params, i): SweepOutcome => {
+  paramSets.forEach((params, i) => {
+    let outcome: SweepOutcome;
     try {
       const strategy = prepareStrategy(checked.strategy, params);
-      return report(
-        { ok: true, result: simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic }) },
-        i,
-      );
+      outcome = {
+        ok: true,
+        result: simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic }),
+      };
     } catch (error) {
-      return report({ ok: false, error: toSweepError(error) }, i);
+      outcome = { ok: false, error: toSweepError(error) };
     }
+    emit(outcome, i);
   });
 }

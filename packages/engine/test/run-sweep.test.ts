@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../src/run-backtest.js';
 import { runSweep } from '../src/run-sweep.js';
@@ -71,5 +73,35 @@ describe('runSweep', () => {
     expect(bars.map((o) => !o.ok && o.error.name)).toEqual(['InvalidDataError', 'InvalidDataError']);
     const config = runSweep(nvda, { ...base, strategy: 'sma_cross', cash: '-1' }, [{}]);
     expect(config.map((o) => !o.ok && o.error.code)).toEqual(['ENGINE_INVALID_CONFIG']);
+  });
+
+  it('streams outcomes to onOutcome and keeps none of them (equity curves and trades) meanwhile', () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const config = { ...base, strategy: 'sma_cross' };
+    const paramSets = Array.from({ length: 40 }, (_, i) => ({ fast: 5 + (i % 10), slow: 50 }));
+    const before = heap();
+    const kept = runSweep(nvda, config, paramSets.slice(0, 10));
+    const perOutcome = (heap() - before) / kept.length;
+    kept.length = 0;
+
+    let atSecond = 0;
+    let atLast = 0;
+    const returned = runSweep(nvda, config, paramSets, {
+      onOutcome: (_, i) => {
+        if (i === 1) atSecond = heap();
+        if (i === paramSets.length - 1) atLast = heap();
+      },
+    });
+    expect(returned, 'nothing is collected for a caller that streams').toBeUndefined();
+    expect(perOutcome, 'an outcome holds an equity curve of thousands of points').toBeGreaterThan(50_000);
+    expect(
+      (atLast - atSecond) / perOutcome,
+      'outcomes already streamed are garbage while the sweep runs on (38 would mean all are kept)',
+    ).toBeLessThan(5);
   });
 });

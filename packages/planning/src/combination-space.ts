@@ -1,4 +1,4 @@
-import { type Expression, evaluateExpression, parseExpression, type SweepStrategy } from '@fleet/contracts';
+import { type Expression, expressionHolds, parseExpression, type SweepStrategy } from '@fleet/contracts';
 import { type ParamValues, paramValues } from './param-values.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
@@ -63,6 +63,8 @@ export class CombinationSpace {
   private readonly constraints: readonly Expression[];
   /** Sorted ordinals of the sampled combinations in the filtered grid, for random search. */
   private readonly sample?: readonly number[];
+  /** Raw grid ordinal of each position of a filtered or sampled space, built on the first {@link at}. */
+  private rawAt?: Uint32Array;
 
   constructor(strategy: SweepStrategy, path = 'strategies[?]') {
     this.names = Object.keys(strategy.params).sort();
@@ -116,10 +118,33 @@ export class CombinationSpace {
     for (const params of this.filtered()) if (position++ >= from) yield params;
   }
 
+  /**
+   * The combination at `position` (as {@link combinations} would yield it), or `undefined` outside the space. O(1) on a
+   * plain grid; a filtered or sampled space is enumerated once on the first call (4 bytes per combination kept).
+   */
+  at(position: number): Record<string, number> | undefined {
+    if (!Number.isInteger(position) || position < 0 || position >= this.count) return undefined;
+    if (!this.sample && this.constraints.length === 0) return this.decode(position);
+    if (!this.rawAt) {
+      // Raw ordinals stay below MAX_ENUMERATED_COMBINATIONS whenever a space is filtered or sampled.
+      const rawAt = new Uint32Array(this.count);
+      let kept = 0;
+      let ordinal = 0;
+      for (let raw = 0; raw < this.rawCount && kept < this.count; raw++) {
+        const params = this.decode(raw);
+        if (!this.constraints.every((c) => expressionHolds(c, params))) continue;
+        if (!this.sample || this.sample[kept] === ordinal) rawAt[kept++] = raw;
+        ordinal++;
+      }
+      this.rawAt = rawAt;
+    }
+    return this.decode(this.rawAt[position] as number);
+  }
+
   private *filtered(): Generator<Record<string, number>> {
     for (let raw = 0; raw < this.rawCount; raw++) {
       const params = this.decode(raw);
-      if (this.constraints.every((c) => evaluateExpression(c, params))) yield params;
+      if (this.constraints.every((c) => expressionHolds(c, params))) yield params;
     }
   }
 

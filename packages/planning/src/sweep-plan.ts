@@ -126,6 +126,13 @@ export class SweepPlan {
     return this.segmentOf(runIndex).settings;
   }
 
+  /** What the plan runs at `runIndex`, or `undefined` when the index is not one of its runs. */
+  runAt(runIndex: number): { strategy: string; symbol: string; params: Record<string, number> } | undefined {
+    const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
+    const params = segment?.space.at(runIndex - segment.firstRun);
+    return segment && params && { strategy: segment.strategy, symbol: segment.symbol, params };
+  }
+
   private segmentOf(runIndex: number): Segment {
     const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
     if (!segment) throw new RangeError(`run index ${runIndex} is outside the sweep's ${this.totalRuns} runs`);

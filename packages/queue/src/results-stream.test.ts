@@ -53,6 +53,22 @@ describe('ResultsConsumer', () => {
     expect(again.flatMap((e) => e.outcomes.map((o) => o.runIndex))).toEqual([7]);
   });
 
+  it('hands a restarted consumer each of its unacknowledged entries once, however many pages its drain takes', async () => {
+    const before = new ResultsConsumer(redis, prefix, 'a');
+    await before.ensureGroup();
+    for (let i = 0; i < 5; i++) await publishOutcomes(redis, prefix, [outcome(i)]);
+    await before.read(10, 100);
+    const after = new ResultsConsumer(redis, prefix, 'a');
+    const drained: number[] = [];
+    // Nothing is acknowledged in between, as while an aggregator buffers entries towards a full batch.
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await after.read(2, 50);
+      if (page.length === 0) break;
+      drained.push(...page.flatMap((e) => e.outcomes.map((o) => o.runIndex)));
+    }
+    expect(drained, 'each pending entry once, in order').toEqual([0, 1, 2, 3, 4]);
+  });
+
   it("lets another consumer claim a dead consumer's entries once they have been idle long enough", async () => {
     const dead = new ResultsConsumer(redis, prefix, 'dead');
     await dead.ensureGroup();

@@ -83,6 +83,8 @@ type StreamReply = [key: string, entries: [id: string, fields: string[]][]][] | 
 export class ResultsConsumer {
   private readonly key: string;
   private ownPendingDrained = false;
+  /** Where the own-pending drain resumes: entries up to here are already handed out (and may still be buffered). */
+  private ownPendingAfter = '0';
 
   constructor(
     private readonly redis: Redis,
@@ -116,10 +118,16 @@ export class ResultsConsumer {
         count,
         'STREAMS',
         this.key,
-        '0',
+        this.ownPendingAfter,
       )) as StreamReply;
       const entries = own?.[0]?.[1] ?? [];
-      if (entries.length > 0) return entries.map(([id, fields]) => parseEntry(id, fields));
+      const last = entries.at(-1);
+      // Reading from '0' again would hand out the same entries while the caller still buffers them unacknowledged,
+      // storing them twice and counting the repeat as a redelivery.
+      if (last) {
+        this.ownPendingAfter = last[0];
+        return entries.map(([id, fields]) => parseEntry(id, fields));
+      }
       this.ownPendingDrained = true;
     }
     const [, claimed] = (await this.redis.xautoclaim(

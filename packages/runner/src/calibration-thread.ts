@@ -20,10 +20,11 @@ task.spec.strategies.forEach((strategy, i) => {
     commission: { kind: 'percent' as const, rate: commission },
     slippageBps,
   };
-  // The first pass warms the JIT and is not counted.
-  runSweep(task.series, base, params);
+  // The first pass warms the JIT and is not counted; outcomes are streamed away, as a worker's are.
+  const discard = { onOutcome: () => undefined };
+  runSweep(task.series, base, params, discard);
   const started = performance.now();
-  runSweep(task.series, base, params);
+  runSweep(task.series, base, params, discard);
   port.postMessage({ strategyIndex: i, msPerRun: (performance.now() - started) / params.length });
 });
 port.postMessage('done');

@@ -10,10 +10,11 @@ export class SweepStatusCache {
     private readonly ttlMs = 2_000,
   ) {}
 
-  async get(sweepId: string): Promise<string | undefined> {
+  /** The sweep's status; `fresh` asks Postgres even when a recent answer is remembered. */
+  async get(sweepId: string, fresh = false): Promise<string | undefined> {
     const now = Date.now();
     const hit = this.entries.get(sweepId);
-    if (hit && now - hit.at < this.ttlMs) return hit.status;
+    if (hit && !fresh && now - hit.at < this.ttlMs) return hit.status;
     let status: string | undefined;
     try {
       status = await this.lookup(sweepId);

@@ -1,13 +1,12 @@
 import { SweepSpec } from '@fleet/contracts';
-import { type Database, type Kysely, RUN_METRIC_COLUMNS, runMetricsOf, streamRuns } from '@fleet/db';
+import { type Database, type Kysely, METRIC_COLUMNS, runResultOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
+import { sweepParamNames } from './sweep-param-names.js';
 
 /** Formats `fleet sweep export` writes. */
 export const ExportFormats = ['csv', 'jsonl'] as const;
 /** One of {@link ExportFormats}, as `--format` accepts it. */
 export type ExportFormat = (typeof ExportFormats)[number];
-
-const RESULT_COLUMNS = ['final_equity', 'closed_trades', 'winning_trades', ...RUN_METRIC_COLUMNS] as const;
 
 const csvCell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -33,14 +32,14 @@ export async function exportRuns(
 ): Promise<number> {
   const { row } = await loadStoredSweep(db, sweepId);
   const spec = SweepSpec.parse(row.spec);
-  const paramNames = [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort();
+  const paramNames = sweepParamNames(spec);
   const header = [
     'run_index',
     'strategy',
     'symbol',
     'status',
     ...paramNames,
-    ...RESULT_COLUMNS,
+    ...METRIC_COLUMNS,
     'error_code',
     'error_message',
     'data_version',
@@ -54,16 +53,15 @@ export async function exportRuns(
       if (format === 'jsonl') {
         const error =
           r.status === 'failed' ? { error: { name: r.error_name, code: r.error_code, message: r.error_message } } : {};
+        const { metrics, ...ledger } = runResultOf(r);
         return JSON.stringify({
           runIndex: r.run_index,
           strategy: r.strategy,
           symbol: r.symbol,
           status: r.status,
           params: r.params,
-          finalEquity: r.final_equity,
-          closedTrades: r.closed_trades,
-          winningTrades: r.winning_trades,
-          ...runMetricsOf(r),
+          ...ledger,
+          ...metrics,
           ...error,
           dataVersion: r.data_version,
           engineVersion: r.engine_version,
@@ -76,7 +74,7 @@ export async function exportRuns(
         r.symbol,
         r.status,
         ...paramNames.map((p) => r.params[p]),
-        ...RESULT_COLUMNS.map((c) => r[c]),
+        ...METRIC_COLUMNS.map((c) => r[c]),
         r.error_code,
         r.error_message,
         r.data_version,

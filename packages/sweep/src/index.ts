@@ -1,8 +1,11 @@
+export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
+export { PlannedRunVerifier } from './planned-run-verifier.js';
 export { startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { reconcileSweep } from './reconcile-sweep.js';
 export { replayRun } from './replay-run.js';
+export { resumeSweepRuns } from './resume-sweep-runs.js';
 export { retryFailedRuns } from './retry-failed-runs.js';
 export { loadStoredSweep } from './stored-sweep-plan.js';
 export { submitSweep } from './submit-sweep.js';

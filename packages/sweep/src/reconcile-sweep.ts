@@ -6,6 +6,8 @@ import { loadStoredSweep } from './stored-sweep-plan.js';
 /** What {@link reconcileSweep} found and did. */
 export interface ReconcileResult {
   sweepId: string;
+  /** The sweep's status; only a `queued` or `running` sweep has runs requeued. */
+  status: string;
   /** Planned runs with no row. */
   missing: number;
   /** Of those, runs a waiting or running job still carries. */
@@ -18,24 +20,27 @@ export interface ReconcileResult {
 /**
  * Makes sure every planned run of an unfinished sweep either has a row or a live job: runs with neither (lost with a
  * Redis crash, a removed job, an interrupted submit) are enqueued again. Safe to run at any time and repeatedly: a
- * run enqueued twice is stored once.
+ * run enqueued twice is stored once. A finished or cancelled sweep is only counted, never requeued. Memory stays at
+ * two bytes per planned run (which runs have a row, which a live job) plus the runs to requeue.
  *
  * @example
  * const { requeuedRuns } = await reconcileSweep(db, queue, sweepId);
  */
 export async function reconcileSweep(db: Kysely<Database>, queue: RunQueue, sweepId: string): Promise<ReconcileResult> {
   const { row, plan } = await loadStoredSweep(db, sweepId);
-  const result = { sweepId, missing: 0, covered: 0, requeuedRuns: 0, requeuedJobs: 0 };
-  if (row.status !== 'queued' && row.status !== 'running') return result;
+  const result = { sweepId, status: row.status, missing: 0, covered: 0, requeuedRuns: 0, requeuedJobs: 0 };
+  const unfinished = row.status === 'queued' || row.status === 'running';
   // Live jobs first: a run whose job completes between the two reads then has a row, and is not requeued needlessly.
-  const live = new Set((await liveSweepJobs(queue, sweepId)).flatMap((j) => j.runIndexes));
+  const live = new Uint8Array(plan.totalRuns);
+  for (const job of await liveSweepJobs(queue, sweepId))
+    for (const i of job.runIndexes) if (i >= 0 && i < plan.totalRuns) live[i] = 1;
   const stored = await storedRunBitmap(db, sweepId, plan.totalRuns);
   const lost = new Set<number>();
   for (let i = 0; i < plan.totalRuns; i++) {
     if (stored[i]) continue;
     result.missing++;
-    if (live.has(i)) result.covered++;
-    else lost.add(i);
+    if (live[i]) result.covered++;
+    else if (unfinished) lost.add(i);
   }
   result.requeuedJobs = await requeueRuns(db, queue, plan, lost);
   result.requeuedRuns = lost.size;

@@ -1,6 +1,7 @@
 import { type SweepProgress, SweepSpec } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, recentRunCount, toSweepProgress } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
+import { sweepParamNames } from './sweep-param-names.js';
 
 /** What a sweep's page shows above its results: progress, what was swept, throughput and time to go. */
 export interface SweepOverview {
@@ -40,7 +41,7 @@ export async function sweepOverview(db: Kysely<Database>, sweepId: string, now =
     progress,
     spec,
     runsPerJob: row.runs_per_job,
-    paramNames: [...new Set(spec.strategies.flatMap((s) => Object.keys(s.params)))].sort(),
+    paramNames: sweepParamNames(spec),
     startedAt: startedAt?.toISOString() ?? null,
     throughput: { recentRunsPerSecond: recent, overallRunsPerSecond: overall },
     etaSeconds: remaining === 0 ? 0 : rate > 0 ? remaining / rate : null,

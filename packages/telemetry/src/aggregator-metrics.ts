@@ -6,6 +6,8 @@ interface BatchMeasurements {
   inserted: number;
   duplicates: number;
   orphaned: number;
+  /** Outcomes refused because they are not the planned runs of their sweeps (forged or buggy jobs). */
+  unplanned?: number;
   /** From the first write attempt to the acknowledgement, in ms. */
   durationMs: number;
 }
@@ -41,7 +43,7 @@ export function createAggregatorMetrics(registry: Registry): AggregatorMetrics {
   });
   const rows = new Counter({
     name: 'fleet_aggregator_rows_total',
-    help: 'Outcomes by what storing them did: inserted, duplicate (redelivery) or orphaned (sweep deleted)',
+    help: 'Outcomes by what storing them did: inserted, duplicate (redelivery), orphaned (sweep deleted) or unplanned (refused: not a planned run)',
     labelNames: ['result'],
     registers,
   });
@@ -57,6 +59,7 @@ export function createAggregatorMetrics(registry: Registry): AggregatorMetrics {
       rows.inc({ result: 'inserted' }, batch.inserted);
       rows.inc({ result: 'duplicate' }, batch.duplicates);
       rows.inc({ result: 'orphaned' }, batch.orphaned);
+      rows.inc({ result: 'unplanned' }, batch.unplanned ?? 0);
     },
     recordBatchFailure() {
       failures.inc();

@@ -1,3 +1,4 @@
+import type { RunJob } from '@fleet/contracts';
 import { createRunQueue } from '@fleet/queue';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,54 @@ describe('chaos 8: invalid payloads written straight into the queue', () => {
       failed: 0,
       status: 'n/a',
       note: `${bad.length} jobs failed on attempt 1`,
+    });
+  });
+
+  it('stores none of the runs of valid-looking forged jobs: an index past the plan, unplanned parameters or strategy', async () => {
+    const redis = new Redis(cluster.env.REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = createRunQueue(redis, cluster.env.FLEET_QUEUE_PREFIX);
+    const { sweepId, total } = await cluster.submit(
+      [{ name: 'chaos_spin', params: { spinMs: [20], n: { from: 1, to: 60, step: 1 } } }],
+      ['--runs-per-job', '6'],
+    );
+    const real = (await queue.getJob(`${sweepId}.0`))?.data as RunJob;
+    const forged: RunJob[] = [
+      { ...real, runs: [{ index: total + 3, params: { n: 1, spinMs: 20 } }] },
+      // The last planned run is n = 60; its real job is the last one the worker takes.
+      { ...real, runs: [{ index: total - 1, params: { n: 999, spinMs: 20 } }] },
+      { ...real, strategy: 'buy_and_hold', runs: [{ index: total - 2, params: {} }] },
+    ];
+    // LIFO puts them before the sweep's own jobs: they are processed while their run indexes have no row yet.
+    await queue.addBulk(
+      forged.map((data, i) => ({ name: 'run-batch', data, opts: { jobId: `forged.${i}`, lifo: true } })),
+    );
+    expect(await cluster.waitForSweep(sweepId, 120_000)).toBe('completed');
+    for (let i = 0; i < forged.length; i++)
+      await expect.poll(async () => (await queue.getJob(`forged.${i}`))?.finishedOn, { timeout: 30_000 }).toBeDefined();
+    const tally = await cluster.tally(sweepId);
+    expect(tally, 'one row per planned run and not one more').toMatchObject({
+      planned: total,
+      rows: total,
+      duplicates: 0,
+      failed: 0,
+    });
+    const tail = await cluster.db
+      .selectFrom('runs')
+      .select(['run_index', 'strategy', 'params'])
+      .where('sweep_id', '=', sweepId)
+      .where('run_index', '>=', total - 2)
+      .orderBy('run_index')
+      .execute();
+    expect(tail, 'the rows at the forged indexes are the planned runs').toEqual([
+      { run_index: total - 2, strategy: 'chaos_spin', params: { n: 59, spinMs: 20 } },
+      { run_index: total - 1, strategy: 'chaos_spin', params: { n: 60, spinMs: 20 } },
+    ]);
+    await queue.close();
+    await redis.quit();
+    await report({
+      scenario: '8b forged jobs',
+      ...tally,
+      note: `${forged.length} forged jobs refused by the aggregator`,
     });
   });
 });

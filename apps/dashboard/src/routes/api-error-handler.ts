@@ -3,12 +3,12 @@ import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 
 /** Errors that describe the request, by stable name, and the status each maps to. */
-const clientErrors: Record<string, number> = {
-  ZodError: 400,
-  RunQueryError: 400,
-  SweepNotFoundError: 404,
-  RunNotFoundError: 404,
-};
+const clientErrors: ReadonlyMap<string, number> = new Map([
+  ['ZodError', 400],
+  ['RunQueryError', 400],
+  ['SweepNotFoundError', 404],
+  ['RunNotFoundError', 404],
+]);
 
 /**
  * Turns errors of the sweep API into JSON: client errors (classified by name, since they come from several packages)
@@ -16,7 +16,7 @@ const clientErrors: Record<string, number> = {
  */
 export function apiErrorHandler(log: Logger): ErrorRequestHandler {
   return (error: Error, req, res, _next) => {
-    const status = clientErrors[error.name];
+    const status = clientErrors.get(error.name);
     if (status) {
       const message = error.name === 'ZodError' ? z.prettifyError(error as z.ZodError) : error.message;
       res.status(status).json({ error: error.name, message });

@@ -1,24 +1,20 @@
 import { QueueNames } from '@fleet/contracts';
-import { type RunRow, runMetricsOf } from '@fleet/db';
+import { type RunResult, type RunRow, runResultOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
 
 /** A stored run as the sweep pages show it: metrics by their API names, and the link to its job in Bull Board. */
-export interface RunView {
+export type RunView = RunResult & {
   runIndex: number;
   strategy: string;
   symbol: string;
   status: string;
   params: Record<string, number>;
-  finalEquity: string | null;
-  closedTrades: number | null;
-  winningTrades: number | null;
-  metrics: Record<string, number | null>;
   durationMs: number;
   error: { name: string; code: string; message: string } | null;
   jobId: string;
   jobUrl: string;
-}
+};
 
 /**
  * Maps a run row to its {@link RunView}; the plan gives the job that carried the run, whose BullMQ id the Bull Board
@@ -32,10 +28,7 @@ export function toRunView(row: RunRow, plan: SweepPlan): RunView {
     symbol: row.symbol,
     status: row.status,
     params: row.params,
-    finalEquity: row.final_equity,
-    closedTrades: row.closed_trades,
-    winningTrades: row.winning_trades,
-    metrics: runMetricsOf(row),
+    ...runResultOf(row),
     durationMs: row.duration_ms,
     error:
       row.status === 'failed'

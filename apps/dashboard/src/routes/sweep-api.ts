@@ -1,3 +1,4 @@
+import { MetricNames, MetricTable } from '@fleet/contracts';
 import {
   type Database,
   failureSummary,
@@ -42,6 +43,12 @@ const PageParams = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 const QueryNumber = z.coerce.number().finite();
+
+/** The {@link MetricTable} as the pages need it: their leaderboard's columns, in table order, with how to show each. */
+const metricColumns = MetricNames.map((name) => {
+  const { column: _column, ...shown } = MetricTable[name];
+  return { name, ...shown };
+});
 
 /** `min.<field>=a` and `max.<field>=b` query parameters as ranges, so any metric or `param.<name>` filters alike. */
 function rangesOf(query: Request['query']): RunRange[] {
@@ -91,7 +98,7 @@ export function sweepApi(db: Kysely<Database>): Router {
   );
   router.get(
     '/fields',
-    handle(async () => ({ fields: Object.keys(RunFields), aggregates: HeatmapAggregates })),
+    handle(async () => ({ fields: [...RunFields.keys()], metrics: metricColumns, aggregates: HeatmapAggregates })),
   );
   router.get(
     '/:id',

@@ -1,11 +1,41 @@
-import { parseExpression } from '@fleet/contracts';
-import { type RankableMetric, RankableMetrics, runMetricsOf, topRuns } from '@fleet/db';
-import { sweepProgress } from '@fleet/sweep';
+import {
+  type Expression,
+  type MetricName,
+  MetricNames,
+  MetricTable,
+  parseExpression,
+  type RankableMetric,
+  RankableMetrics,
+} from '@fleet/contracts';
+import { bestRuns, type RankedRun } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { fmt, formatTable, pct, printResult } from '../print-result.js';
 
 /** Metric names `--by` accepts. */
-export const metricNames = Object.keys(RankableMetrics) as RankableMetric[];
+export const metricNames: readonly RankableMetric[] = RankableMetrics;
+
+/** The metrics the results table shows: the headline ones and the one it ranks by, in table order. */
+export function resultColumns(by: RankableMetric): MetricName[] {
+  return MetricNames.filter((n) => MetricTable[n].headline || n === by);
+}
+
+function cellOf(run: RankedRun, name: MetricName): string {
+  const { source, format } = MetricTable[name];
+  const values: Readonly<Record<string, unknown>> = source === 'ledger' ? run : run.metrics;
+  const value = values[name];
+  if (value === null || value === undefined) return '-';
+  if (format === 'percent') return pct(value as number);
+  if (format === 'number') return fmt(value as number);
+  return String(value);
+}
+
+function parseWhere(text: string | undefined): Expression | undefined {
+  try {
+    return text === undefined ? undefined : parseExpression(text);
+  } catch (error) {
+    throw new Error(`--where: ${(error as Error).message}`);
+  }
+}
 
 /** `fleet sweep results ID`: the best runs by a metric, ranked in Postgres. */
 export async function results(
@@ -13,22 +43,16 @@ export async function results(
   sweepId: string,
   options: { top: number; by: RankableMetric; where?: string; json?: boolean },
 ): Promise<void> {
-  await sweepProgress(ctx.db, sweepId);
-  const where = options.where ? parseExpression(options.where) : undefined;
-  const rows = await topRuns(ctx.db, sweepId, { by: options.by, limit: options.top, ...(where ? { where } : {}) });
-  const runs = rows.map((r) => ({
-    runIndex: r.run_index,
-    strategy: r.strategy,
-    symbol: r.symbol,
-    params: r.params,
-    finalEquity: r.final_equity,
-    closedTrades: r.closed_trades,
-    winningTrades: r.winning_trades,
-    metrics: runMetricsOf(r),
-  }));
+  const where = parseWhere(options.where);
+  const runs = await bestRuns(ctx.db, sweepId, { by: options.by, top: options.top, ...(where ? { where } : {}) }).catch(
+    (error: Error) => {
+      throw error.name === 'ExpressionError' ? new Error(`--where: ${error.message}`) : error;
+    },
+  );
+  const columns = resultColumns(options.by);
   printResult(options.json === true, { sweepId, by: options.by, runs }, () =>
     formatTable(
-      ['#', 'run', 'symbol', 'strategy', 'params', 'sharpe', 'return', 'max dd', 'trades', 'win', 'final equity'],
+      ['#', 'run', 'symbol', 'strategy', 'params', ...columns.map((n) => MetricTable[n].label.toLowerCase())],
       runs.map((r, i) => [
         String(i + 1),
         String(r.runIndex),
@@ -38,12 +62,7 @@ export async function results(
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, v]) => `${k}=${v}`)
           .join(' '),
-        fmt(r.metrics.sharpe),
-        pct(r.metrics.totalReturn),
-        pct(r.metrics.maxDrawdown),
-        String(r.closedTrades ?? '-'),
-        pct(r.metrics.winRate),
-        r.finalEquity ?? '-',
+        ...columns.map((n) => cellOf(r, n)),
       ]),
     ),
   );

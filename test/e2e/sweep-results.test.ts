@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+import { createDatabase } from '@fleet/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fleetTestEnv, lastJsonLine, runCli } from '../support/fleet-processes.js';
+import { seedSweep } from '../support/seed-sweep.js';
+
+const samples = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+const env = fleetTestEnv('results');
+const db = createDatabase({ url: env.DATABASE_URL });
+let sweepId = '';
+
+type Ranked = { runIndex: number; strategy: string; symbol: string; params: Record<string, number> };
+const results = async (...args: string[]) => runCli(['sweep', 'results', sweepId, ...args], env);
+const ranked = async (...args: string[]) => {
+  const run = await results(...args, '--json', '--top', '100');
+  expect(run.code, run.stderr).toBe(0);
+  return lastJsonLine<{ runs: (Ranked & { metrics: Record<string, number | null> })[] }>(run.stdout).runs;
+};
+
+beforeAll(async () => {
+  ({ sweepId } = await seedSweep(
+    db,
+    {
+      name: 'results-cli',
+      symbols: ['ORCL', 'NVDA'],
+      start: '2003-01-01',
+      end: '2012-12-31',
+      strategies: [
+        { name: 'sma_cross', params: { fast: [5, 10], slow: [50, 100] } },
+        { name: 'rsi_reversion', params: { period: [14] } },
+      ],
+    },
+    [`${samples}orcl-1995-2014.csv`, `${samples}nvda-1999-2014.csv`],
+  ));
+});
+
+afterAll(async () => {
+  await db.destroy();
+});
+
+describe('fleet sweep results', () => {
+  it.each([
+    ['foo > 1', 'foo'],
+    ['trades >= 20', 'trades'],
+    ['constructor', 'constructor'],
+    ['period > 1 and lookback > 1', 'lookback'],
+  ])('refuses --where %j, naming %s and listing the valid names, and prints no table', async (where, name) => {
+    const run = await results('--where', where);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toMatch(
+      new RegExp(
+        `^error: --where: unknown name '${name}' at \\d+; valid names: runIndex, .*, symbol, strategy, .*period`,
+      ),
+    );
+  });
+
+  it('refuses text compared as a number', async () => {
+    const run = await results('--where', "symbol > 'A'");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--where: text compares only with text');
+  });
+
+  it.each([
+    ["symbol = 'ORCL'", (r: Ranked) => r.symbol === 'ORCL'],
+    ["strategy in ('sma_cross', 'rsi_reversion') and symbol != 'NVDA'", (r: Ranked) => r.symbol !== 'NVDA'],
+    ["strategy = 'rsi_reversion'", (r: Ranked) => r.strategy === 'rsi_reversion'],
+    ['not fast > 5', (r: Ranked) => r.params.fast === 5],
+  ])('filters on %s in Postgres', async (where, keeps) => {
+    const all = await ranked();
+    const kept = await ranked('--where', where);
+    expect(kept.length, 'the filter keeps some runs').toBeGreaterThan(0);
+    expect(kept.map((r) => r.runIndex).sort()).toEqual(
+      all
+        .filter(keeps)
+        .map((r) => r.runIndex)
+        .sort(),
+    );
+  });
+
+  it('--by calmar ranks by calmar and shows its column', async () => {
+    const runs = await ranked('--by', 'calmar');
+    const calmar = runs.map((r) => r.metrics.calmar).filter((v) => v !== null);
+    expect(calmar).toEqual([...calmar].sort((a, b) => (b as number) - (a as number)));
+    const table = await results('--by', 'calmar');
+    expect(table.code, table.stderr).toBe(0);
+    const header = table.stdout.split('\n')[0] ?? '';
+    expect(header.split(/\s{2,}/)).toEqual([
+      '#',
+      'run',
+      'symbol',
+      'strategy',
+      'params',
+      'final equity',
+      'trades',
+      'return',
+      'sharpe',
+      'max dd',
+      'calmar',
+      'win rate',
+    ]);
+    const sharpeTable = await results();
+    expect(sharpeTable.stdout.split('\n')[0], 'calmar only when ranking by it').not.toContain('calmar');
+  });
+});
