@@ -1,5 +1,4 @@
-export { describeConnectionError, type ServiceEndpoint } from './describe-connection-error.js';
-export { EnvError } from './env-error.js';
+export { describeConnectionError } from './describe-connection-error.js';
 export {
   AggregatorEnv,
   DashboardEnv,
@@ -16,8 +15,6 @@ export {
 export { parseEnv } from './parse-env.js';
 export { parseEnvOrExit } from './parse-env-or-exit.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
-export { RedisClusterConfigError } from './redis-cluster-config-error.js';
 export { redisTarget } from './redis-target.js';
 export { redisTlsOptions } from './redis-tls-options.js';
 export { serviceEndpoints } from './service-endpoints.js';
-export { TlsConfigError } from './tls-config-error.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A non-negative decimal given as a number or a string in the file; kept as a string so money never becomes a float. */
-export const DecimalString = z
+const DecimalString = z
   .union([z.number().finite(), z.string()])
   .transform((v) => String(v).trim())
   .refine((v) => /^\d+(\.\d+)?$/.test(v), { message: 'must be a non-negative decimal number' });

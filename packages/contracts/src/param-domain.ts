@@ -1,14 +1,13 @@
 import { z } from 'zod';
 
 /** An inclusive numeric range `from, from+step, …, ≤ to`; counted exactly (decimal arithmetic), never materialized. */
-export const ParamRange = z
+const ParamRange = z
   .strictObject({
     from: z.number().finite(),
     to: z.number().finite(),
     step: z.number().finite().positive({ message: 'must be > 0' }),
   })
   .refine((r) => r.to >= r.from, { message: 'to must be >= from', path: ['to'] });
-export type ParamRange = z.infer<typeof ParamRange>;
 
 /**
  * The values one strategy parameter takes in a sweep: a single number, a list, or an inclusive range.

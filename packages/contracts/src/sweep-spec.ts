@@ -5,7 +5,7 @@ import { ParamDomain } from './param-domain.js';
 import { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 
 /** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
-export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
 /** A symbol as stored in the `bars` table: upper-case letters, digits, `.`, `-`, `_`, `^`, `=`. */
 export const SymbolName = z
@@ -13,7 +13,7 @@ export const SymbolName = z
   .regex(/^[A-Z0-9][A-Z0-9._^=-]{0,31}$/, { message: 'must be 1–32 upper-case letters, digits or . _ - ^ =' });
 
 /** How a strategy's parameter combinations are chosen: all of them, or a seeded random sample of them. */
-export const SearchMethod = z.discriminatedUnion('type', [
+const SearchMethod = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('grid') }),
   z.strictObject({
     type: z.literal('random'),
@@ -22,7 +22,6 @@ export const SearchMethod = z.discriminatedUnion('type', [
     seed: z.number().int().default(0),
   }),
 ]);
-export type SearchMethod = z.infer<typeof SearchMethod>;
 
 /**
  * One strategy of a sweep: the domain of each parameter, constraints that prune combinations before they are counted
@@ -96,4 +95,5 @@ export const SweepSpec = z
     path: ['symbols'],
   });
 export type SweepSpec = z.infer<typeof SweepSpec>;
+/** A sweep spec as written, before defaults are filled in: what callers and tests build by hand. */
 export type SweepSpecInput = z.input<typeof SweepSpec>;

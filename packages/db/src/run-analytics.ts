@@ -26,7 +26,7 @@ export interface RunRange {
 }
 
 /** Which runs of a sweep a query looks at. */
-export interface RunSelection {
+interface RunSelection {
   /** @defaultValue 'succeeded' */
   status?: 'succeeded' | 'failed' | 'all';
   strategy?: string;
@@ -94,7 +94,7 @@ export async function leaderboard(
 
 /** How a heatmap cell combines the runs that fall on it. */
 export const HeatmapAggregates = ['avg', 'max', 'min'] as const;
-export type HeatmapAggregate = (typeof HeatmapAggregates)[number];
+type HeatmapAggregate = (typeof HeatmapAggregates)[number];
 
 /** Options of {@link heatmap}. */
 export interface HeatmapQuery extends RunSelection {

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ParsedBar } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
 import { BarRule } from './bar-rule.js';
 import { MarketDataError } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { readBarsFile } from './read-bars-file.js';
 
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -120,6 +121,11 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
       line: 17,
       rule: BarRule.highAboveLow,
     });
+  });
+
+  it('refuses a quoted cell as a bad row naming its line, since price files never quote', async () => {
+    const error = await parseError(',Open,High,Low,Close,Volume\n2020-01-02,"1.5",2,1,2,7\n', { fileName: 'q.csv' });
+    expect(error.message).toBe('q.csv line 2: open ""1.5"" is not a number (rule: numeric price)');
   });
 
   it('names the line of a non-numeric price', async () => {

@@ -1,11 +1,12 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { adjustBar } from './adjust-bar.js';
 import { BarRule, type BarRuleViolation } from './bar-rule.js';
 import { checkOhlc } from './check-ohlc.js';
 import { type CsvLayoutSpec, csvLayoutSpecs } from './csv-layout.js';
 import { detectLayout } from './detect-layout.js';
 import { MarketDataError, MarketDataErrorCode } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { parseBarRow } from './parse-bar-row.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { splitLines } from './split-lines.js';
 
 /** How {@link parseBarsCsv} reads a file. */
@@ -68,6 +69,9 @@ export async function* parseBarsCsv(
         spec = layoutSpecFor(line, file, lineNumber, options.adjusted === true);
         continue;
       }
+
+      // A plain split, not a general CSV parser: price files never quote their numeric cells (a quoted one fails as
+      // BAD_ROW, naming the line), detectLayout strips a BOM, and csv-parse read rows at less than half this rate.
       const row = parseBarRow(line.split(','), spec);
       if ('rule' in row) throw badRow(lineNumber, row);
       // A row cut inside its last number still parses, so only its missing line end tells a truncated file.

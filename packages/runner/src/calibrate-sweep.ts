@@ -23,7 +23,7 @@ export interface CalibrationTask {
 }
 
 /** Work one job should carry: far above the queue's per-job overhead (a few ms), small enough to spread over workers. */
-export const TARGET_JOB_MS = 100;
+const TARGET_JOB_MS = 100;
 /** Least work one job carries, so queue overhead (a few ms a job) stays small next to the engine's. */
 const MIN_JOB_MS = 10;
 /** Assumed run time of a strategy that could not be timed. */

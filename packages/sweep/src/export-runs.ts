@@ -5,6 +5,7 @@ import { sweepParamNames } from './sweep-param-names.js';
 
 /** Formats `fleet sweep export` writes. */
 export const ExportFormats = ['csv', 'jsonl'] as const;
+/** One of {@link ExportFormats}, as `--format` accepts it. */
 export type ExportFormat = (typeof ExportFormats)[number];
 
 const csvCell = (value: unknown): string => {

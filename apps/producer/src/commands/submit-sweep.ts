@@ -32,7 +32,7 @@ export interface SubmitOptions {
 }
 
 /** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
-export function defaultRunTimeoutMs(msPerRun: number): number {
+function defaultRunTimeoutMs(msPerRun: number): number {
   return Math.max(10_000, Math.ceil(50 * msPerRun));
 }
 

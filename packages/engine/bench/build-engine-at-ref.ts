@@ -13,7 +13,8 @@ export interface EngineAtRef {
   readonly dist: string;
 }
 
-const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+// Compiled to dist/bench/bench/, three levels below the package.
+const packageDir = fileURLToPath(new URL('../../../', import.meta.url));
 
 function git(args: readonly string[]): string {
   return execFileSync('git', args, { cwd: packageDir, encoding: 'utf8' }).trim();

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BacktestConfig } from '../backtest-config.js';
-import type { BarSeries } from '../data/bar-series.js';
-import { floatArithmetic } from '../money/float-arithmetic.js';
-import { runBacktest, runBacktestWith } from '../run-backtest.js';
-import { runSweep } from '../run-sweep.js';
+import { readBarsFile } from '@fleet/market-data';
+import type { BacktestConfig } from '../src/backtest-config.js';
+import type { BarSeries } from '../src/data/bar-series.js';
+import { floatArithmetic } from '../src/money/float-arithmetic.js';
+import { runBacktest, runBacktestWith } from '../src/run-backtest.js';
+import { runSweep } from '../src/run-sweep.js';
+import { seriesFromParsedBars } from '../test/support/load-sample.js';
 import { buildEngineAtRef, defaultBaseRef } from './build-engine-at-ref.js';
-import { parseBarCsv } from './parse-bar-csv.js';
 import { plainSmaCross } from './plain-sma-cross.js';
 
 /**
@@ -54,9 +54,10 @@ function measure(workloads: Record<string, () => void>): Record<string, number> 
   return best;
 }
 
-function loadOrcl(): BarSeries {
-  const path = fileURLToPath(new URL('../../../../data/samples/orcl-1995-2014.csv', import.meta.url));
-  return parseBarCsv(readFileSync(path, 'utf8'), 'ORCL', '1d');
+/** ORCL through market-data's reader, the one every import uses; from dist/bench/bench/ up to the repository. */
+async function loadOrcl(): Promise<BarSeries> {
+  const path = fileURLToPath(new URL('../../../../../data/samples/orcl-1995-2014.csv', import.meta.url));
+  return seriesFromParsedBars('ORCL', '1d', (await readBarsFile(path)).bars);
 }
 
 function argument(name: string): string | undefined {
@@ -72,7 +73,7 @@ interface EngineModule {
 
 const baseline = buildEngineAtRef(argument('--base') ?? defaultBaseRef());
 const before = (await import(pathToFileURL(join(baseline.dist, 'index.js')).href)) as EngineModule;
-const series = loadOrcl();
+const series = await loadOrcl();
 const config: BacktestConfig = {
   strategy: 'sma_cross',
   params: { fast: 10, slow: 30 },
