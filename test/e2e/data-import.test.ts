@@ -101,7 +101,7 @@ describe('fleet data import', () => {
     const [header = '', ...rows] = await orclLines();
     const older = join(dir, 'older.csv');
     const newer = join(dir, 'newer.csv');
-    await writeFile(older, [header, ...rows.slice(0, 3000)].join('\n'));
+    await writeFile(older, [header, ...rows.slice(0, 3000), ''].join('\n'));
     // Rows 2000..5035: 1,000 overlap, one of them corrected (a higher high), and 2,036 new.
     const corrected = rows.slice(2000).map((row, i) => {
       if (i !== 500) return row;
@@ -109,7 +109,7 @@ describe('fleet data import', () => {
       cells[2] = '99.5';
       return cells.join(',');
     });
-    await writeFile(newer, [header, ...corrected].join('\n'));
+    await writeFile(newer, [header, ...corrected, ''].join('\n'));
     const symbol = `${tag}OVL`;
     const first = await importJson([older, '--symbol', symbol]);
     const second = await importJson([newer, '--symbol', symbol]);
@@ -148,6 +148,13 @@ describe('fleet data import', () => {
         corrupt: (lines: string[]) => [...lines.slice(0, -1), (lines.at(-1) ?? '').slice(0, 25)],
         error: /line 5037: expected 7 columns, found 3 \(rule: column count\)/,
       },
+      {
+        name: 'a last line cut inside its volume, without a line end',
+        corrupt: (lines: string[]) => [...lines.slice(0, -1), (lines.at(-1) ?? '').slice(0, -3)],
+        unterminated: true,
+        error:
+          /line 5037: the last row "2014-12-31,[\d.,]+,13269" has no line end, so the file may be cut off; if the row is whole, end the file with a newline \(rule: rows end with a line end\)/,
+      },
       { name: 'an empty file', corrupt: () => [], error: /no bars \(empty file or header only\)/ },
     ];
 
@@ -155,15 +162,16 @@ describe('fleet data import', () => {
     beforeAll(async () => {
       const [header = '', ...rows] = await orclLines();
       const small = join(dir, 'small.csv');
-      await writeFile(small, [header, ...rows.slice(0, 100)].join('\n'));
+      await writeFile(small, [header, ...rows.slice(0, 100), ''].join('\n'));
       await importJson([small, '--symbol', symbol]);
       before = await listed(symbol);
       expect(before).toEqual([expect.objectContaining({ bars: 100 })]);
     });
 
-    it.each(cases)('$name', async ({ name, corrupt, error }) => {
-      const path = join(dir, `${name.replaceAll(' ', '-')}.csv`);
-      await writeFile(path, corrupt(await orclLines()).join('\n'));
+    it.each(cases)('$name', async ({ name, corrupt, error, ...how }) => {
+      const path = join(dir, `${name.replaceAll(' ', '-').replaceAll(',', '')}.csv`);
+      const lines = corrupt(await orclLines());
+      await writeFile(path, 'unterminated' in how ? lines.join('\n') : [...lines, ''].join('\n'));
       const refused = await runCli(['data', 'import', path, '--symbol', symbol], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr.trim(), 'one line: error, file, line and rule').toMatch(

@@ -4,7 +4,7 @@ import {
   DatabaseEnv,
   LogEnv,
   metricsEnv,
-  parseEnv,
+  parseEnvOrExit,
   RedisEnv,
   RedisShardsEnv,
   TelemetryEnv,
@@ -26,5 +26,5 @@ export const AggregatorConfig = z.object({
 export type AggregatorConfig = z.infer<typeof AggregatorConfig>;
 
 export function readEnv(): AggregatorConfig {
-  return parseEnv(AggregatorConfig, process.env);
+  return parseEnvOrExit('aggregator', AggregatorConfig, process.env);
 }

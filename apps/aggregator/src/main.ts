@@ -1,5 +1,11 @@
-import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
-import { createDatabase, pingDatabase, poolUsage, sweepCompleteness } from '@fleet/db';
+import {
+  describeConnectionError,
+  postgresSslOptions,
+  redisTarget,
+  redisTlsOptions,
+  serviceEndpoints,
+} from '@fleet/config';
+import { createDatabase, pingDatabase, poolUsage, sweepCompleteness, waitForDatabase } from '@fleet/db';
 import {
   checkRedisPolicy,
   createRedisConnection,
@@ -39,6 +45,9 @@ const db = createDatabase({
   ssl: postgresSslOptions(env),
   onPoolError: (err) => log.warn({ err: err.message }, 'postgres pool error'),
 });
+await waitForDatabase(db, (err, attempt) =>
+  log.warn({ attempt }, `${describeConnectionError(err, serviceEndpoints(env)) ?? err.message}; retrying`),
+);
 const consumer = new ResultsConsumer(redis, env.FLEET_QUEUE_PREFIX, env.AGGREGATOR_NAME);
 await consumer.ensureGroup();
 const registry = createMetricsRegistry('aggregator');

@@ -31,7 +31,7 @@ export interface ResultBatcherOptions {
 }
 
 /** What one committed batch did, and how long it took from the first write attempt to the acknowledgement. */
-export interface BatchStored {
+interface BatchStored {
   inserted: number;
   duplicates: number;
   orphaned: number;

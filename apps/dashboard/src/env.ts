@@ -1,4 +1,4 @@
-import { DashboardEnv, DatabaseEnv, LogEnv, parseEnv, RedisEnv, TelemetryEnv } from '@fleet/config';
+import { DashboardEnv, DatabaseEnv, LogEnv, parseEnvOrExit, RedisEnv, TelemetryEnv } from '@fleet/config';
 import { z } from 'zod';
 
 /** The dashboard's configuration; the only reader of `process.env` in this app. */
@@ -22,5 +22,5 @@ export const DashboardConfig = z
 export type DashboardConfig = z.infer<typeof DashboardConfig>;
 
 export function readEnv(): DashboardConfig {
-  return parseEnv(DashboardConfig, process.env);
+  return parseEnvOrExit('dashboard', DashboardConfig, process.env);
 }

@@ -20,3 +20,10 @@ export function readEnv(): CliConfig {
 
 /** Whether stdout is a terminal, which decides between a live progress bar and plain lines. */
 export const isInteractive = (): boolean => process.stdout.isTTY === true && process.env.CI !== 'true';
+
+/**
+ * The directory relative paths on the command line are meant from: where `npm run fleet` was started (npm runs
+ * scripts from the repository root and records the caller's directory as INIT_CWD), or the current directory.
+ */
+export const userDirectory = (): string =>
+  (process.env.npm_lifecycle_event === 'fleet' && process.env.INIT_CWD) || process.cwd();

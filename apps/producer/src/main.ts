@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { describeConnectionError, serviceEndpoints } from '@fleet/config';
 import { loadStrategyModules } from '@fleet/engine/plugins';
-import { ExportFormats } from '@fleet/sweep';
+import { ExportFormats, resolveSweepId } from '@fleet/sweep';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliContext } from './cli-context.js';
 import { backtest } from './commands/backtest.js';
 import { cancel } from './commands/cancel-sweep.js';
+import { deleteData } from './commands/delete-data.js';
 import { exportSweep } from './commands/export-sweep.js';
 import { importData } from './commands/import-data.js';
 import { listData } from './commands/list-data.js';
@@ -14,11 +16,21 @@ import { reconcile } from './commands/reconcile-sweep.js';
 import { resume } from './commands/resume-sweep.js';
 import { retryFailed } from './commands/retry-failed.js';
 import { submit } from './commands/submit-sweep.js';
+import { failures } from './commands/sweep-failures.js';
 import { metricNames, results } from './commands/sweep-results.js';
 import { status } from './commands/sweep-status.js';
 import { synthData } from './commands/synth-data.js';
 import { watch } from './commands/watch-sweep.js';
+import { userDirectory } from './env.js';
 import { settingOptions } from './setting-options.js';
+
+// Paths on the command line are the user's: under `npm run fleet` they are relative to where npm was started.
+process.chdir(userDirectory());
+// A reader that stops early (`fleet sweep export … | head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -42,12 +54,17 @@ const action =
       await loadStrategyModules(ctx.env.FLEET_STRATEGY_MODULES);
       await fn(ctx, ...args);
     } catch (error) {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
+      const unreachable = ctx && describeConnectionError(error, serviceEndpoints(ctx.env));
+      process.stderr.write(`error: ${unreachable ?? (error as Error).message}\n`);
       process.exitCode = 1;
     } finally {
       await ctx?.close().catch(() => undefined);
     }
   };
+
+/** As {@link action}, for a command whose first argument is a sweep id or a unique prefix of one (as the dashboard shows). */
+const sweepAction = <A extends unknown[]>(fn: (ctx: CliContext, sweepId: string, ...args: A) => Promise<void>) =>
+  action(async (ctx, id: string, ...args: A) => fn(ctx, await resolveSweepId(ctx.db, id), ...args));
 
 const program = new Command('fleet')
   .description('Backtest Fleet: submit parameter sweeps to a fleet of backtest workers and read their results')
@@ -86,6 +103,13 @@ data
   .description('stored series: symbol, interval, bars, range and data version')
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => listData(ctx, opts)));
+data
+  .command('delete')
+  .description('delete the stored bars of a symbol (every interval, or one); refused while a running sweep uses them')
+  .argument('<symbol>', 'stored symbol')
+  .option('--interval <I>', 'only this interval, e.g. 1h')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, symbol: string, opts) => deleteData(ctx, symbol, opts)));
 
 const sweep = program.command('sweep').description('parameter sweeps');
 sweep
@@ -112,27 +136,33 @@ sweep
 sweep
   .command('status')
   .description('progress of a sweep')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
-  .action(action((ctx, id: string, opts) => status(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => status(ctx, id, opts)));
 sweep
   .command('watch')
   .description('live progress of a sweep (done, failed, running, queued, runs/s, ETA) until it finishes')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print the final progress as a JSON object')
-  .action(action((ctx, id: string, opts) => watch(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => watch(ctx, id, opts)));
 sweep
   .command('cancel')
   .description('cancel a sweep: remove its waiting jobs, let running ones finish')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
-  .action(action((ctx, id: string, opts) => cancel(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => cancel(ctx, id, opts)));
+sweep
+  .command('failures')
+  .description('why runs of a sweep failed: each reason with its count, an example message and example runs')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
+  .option('--json', 'print a JSON object')
+  .action(sweepAction((ctx, id, opts) => failures(ctx, id, opts)));
 sweep
   .command('retry-failed')
   .description("run a sweep's failed runs again")
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
-  .action(action((ctx, id: string, opts) => retryFailed(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => retryFailed(ctx, id, opts)));
 sweep
   .command('resume')
   .description('continue a cancelled sweep: enqueue again its runs that have no row')
@@ -142,25 +172,25 @@ sweep
 sweep
   .command('reconcile')
   .description('re-enqueue planned runs that have no row and no live job (e.g. after Redis lost jobs)')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
-  .action(action((ctx, id: string, opts) => reconcile(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => reconcile(ctx, id, opts)));
 sweep
   .command('results')
   .description('best runs of a sweep by a metric')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--top <N>', 'how many runs', positiveInt, 10)
   .addOption(new Option('--by <METRIC>', 'metric to rank by').choices(metricNames).default('sharpe'))
   .option('--where <EXPR>', "filter on metrics and parameters, e.g. 'sharpe > 1 and fast < 20'")
   .option('--json', 'print a JSON object')
-  .action(action((ctx, id: string, opts) => results(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => results(ctx, id, opts)));
 sweep
   .command('export')
   .description('write every run of a sweep (parameters as columns), streamed')
-  .argument('<id>', 'sweep id')
+  .argument('<id>', 'sweep id, or a unique prefix of one')
   .addOption(new Option('--format <FORMAT>', 'output format').choices(ExportFormats).default('csv'))
   .option('--out <FILE>', 'write to a file instead of stdout')
-  .action(action((ctx, id: string, opts) => exportSweep(ctx, id, opts)));
+  .action(sweepAction((ctx, id, opts) => exportSweep(ctx, id, opts)));
 sweep
   .command('list')
   .description('recent sweeps')
@@ -174,8 +204,8 @@ const backtestCommand = program
   .option('--data <FILE>', 'CSV price file')
   .option('--symbol <SYM>', 'stored symbol (instead of --data)')
   .option('--interval <I>', 'interval of stored bars', '1d')
-  .option('--from <DATE>', 'first day, YYYY-MM-DD')
-  .option('--to <DATE>', 'last day, YYYY-MM-DD')
+  .option('--from <DATE>', 'first day YYYY-MM-DD, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ')
+  .option('--to <DATE>', 'last day YYYY-MM-DD (inclusive), or a UTC date-time')
   .requiredOption('--strategy <NAME>', 'strategy name, e.g. sma_cross')
   .option('--param <k=v>', 'strategy parameter, repeatable', collect)
   .option('--json', 'print a JSON object as the last line');

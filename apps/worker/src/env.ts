@@ -2,7 +2,7 @@ import {
   DatabaseEnv,
   LogEnv,
   metricsEnv,
-  parseEnv,
+  parseEnvOrExit,
   RedisEnv,
   RunTimeoutEnv,
   StrategyEnv,
@@ -25,5 +25,5 @@ export const WorkerConfig = z.object({
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 export function readEnv(): WorkerConfig {
-  return parseEnv(WorkerConfig, process.env);
+  return parseEnvOrExit('worker', WorkerConfig, process.env);
 }

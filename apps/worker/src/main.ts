@@ -1,7 +1,13 @@
 import { hostname } from 'node:os';
-import { postgresSslOptions, redisTarget, redisTlsOptions } from '@fleet/config';
+import {
+  describeConnectionError,
+  postgresSslOptions,
+  redisTarget,
+  redisTlsOptions,
+  serviceEndpoints,
+} from '@fleet/config';
 import { QueueNames, RunJob } from '@fleet/contracts';
-import { createDatabase, pingDatabase, poolUsage } from '@fleet/db';
+import { createDatabase, pingDatabase, poolUsage, waitForDatabase } from '@fleet/db';
 import { loadStrategyModules } from '@fleet/engine/plugins';
 import { checkRedisPolicy, createRedisConnection, createRunQueue, publishOutcomes } from '@fleet/queue';
 import { BarCache, EnginePool, jobFailureOutcomes } from '@fleet/runner';
@@ -100,6 +106,10 @@ function startWorker(): WatchedWorker {
   return { worker: started, jobs };
 }
 
+// Without Postgres no job can finish: say so and keep trying, rather than taking jobs only to delay them.
+await waitForDatabase(db, (err, attempt) =>
+  log.warn({ attempt }, `${describeConnectionError(err, serviceEndpoints(env)) ?? err.message}; retrying`),
+);
 let current = startWorker();
 const queue = createRunQueue(connection, env.FLEET_QUEUE_PREFIX);
 const stopWatchdog = startWorkerWatchdog({

@@ -1,4 +1,4 @@
-export { EnvError } from './env-error.js';
+export { describeConnectionError } from './describe-connection-error.js';
 export {
   AggregatorEnv,
   DashboardEnv,
@@ -13,8 +13,8 @@ export {
   WorkerEnv,
 } from './env-fields.js';
 export { parseEnv } from './parse-env.js';
+export { parseEnvOrExit } from './parse-env-or-exit.js';
 export { postgresSslOptions } from './postgres-ssl-options.js';
-export { RedisClusterConfigError } from './redis-cluster-config-error.js';
 export { redisTarget } from './redis-target.js';
 export { redisTlsOptions } from './redis-tls-options.js';
-export { TlsConfigError } from './tls-config-error.js';
+export { serviceEndpoints } from './service-endpoints.js';

@@ -25,7 +25,7 @@ export type Expression =
 const ArithmeticOperators = ['+', '-', '*', '/', '%'] as const;
 const ComparisonOperators = ['<', '<=', '>', '>=', '==', '!='] as const;
 const LogicalOperators = ['and', 'or'] as const;
-export type BinaryOperator =
+type BinaryOperator =
   | (typeof ArithmeticOperators)[number]
   | (typeof ComparisonOperators)[number]
   | (typeof LogicalOperators)[number];

@@ -1,13 +1,10 @@
 export {
   BacktestSettings,
-  mergeSettings,
   resolveSettings,
-  settingConflicts,
   settingShape,
 } from './backtest-settings.js';
 export { BarInterval } from './bar-interval.js';
 export { BarSeriesSummary } from './bar-series-summary.js';
-export { DataVersion } from './data-version.js';
 export {
   type Expression,
   ExpressionError,
@@ -27,16 +24,16 @@ export {
   RankableMetrics,
   StatisticNames,
 } from './metric-table.js';
-export { ParamDomain, ParamRange } from './param-domain.js';
+export { ParamDomain } from './param-domain.js';
+export type { ParsedBar } from './parsed-bar.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
+export { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from './run-job.js';
-export { RunMetrics, RunOutcome, RunStatus } from './run-outcome.js';
-export { AxisValues, splitSettings } from './setting-domain.js';
-export { type SettingDefinition, SettingGroup, type SettingName, SettingNames, SettingTable } from './setting-table.js';
+export { RunMetrics, RunOutcome } from './run-outcome.js';
+export { splitSettings } from './setting-domain.js';
+export { type SettingName, SettingNames, SettingTable } from './setting-table.js';
 export {
   givenSettings,
-  IsoDate,
-  SearchMethod,
   SweepSpec,
   type SweepSpecInput,
   SweepStrategy,

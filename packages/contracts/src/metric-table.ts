@@ -8,13 +8,13 @@ export type MetricType = 'float' | 'integer' | 'decimal';
  * How tables show a value: `number` (a ratio such as Sharpe), `percent` (a fraction shown ×100), `count` (as is) or
  * `money` (an amount of the account currency).
  */
-export type MetricFormat = 'number' | 'percent' | 'count' | 'money';
+type MetricFormat = 'number' | 'percent' | 'count' | 'money';
 
 /**
  * Where a run outcome carries a metric: among the engine's approximate `statistics` (`RunOutcome.metrics`), or as an
  * exact `ledger` total beside them (`RunOutcome.finalEquity`, …).
  */
-export type MetricSource = 'statistics' | 'ledger';
+type MetricSource = 'statistics' | 'ledger';
 
 /** One row of the {@link MetricTable}. */
 export interface MetricDefinition {

@@ -8,7 +8,6 @@ export const ParamRange = z
     step: z.number().finite().positive({ message: 'must be > 0' }),
   })
   .refine((r) => r.to >= r.from, { message: 'to must be >= from', path: ['to'] });
-export type ParamRange = z.infer<typeof ParamRange>;
 
 /**
  * The values one strategy parameter takes in a sweep: a single number, a list, or an inclusive range.

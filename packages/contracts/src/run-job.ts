@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-settings.js';
+import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
 import { TraceCarrier } from './trace-carrier.js';
 
@@ -24,8 +25,8 @@ export const RunJob = z.strictObject({
   strategy: z.string().min(1),
   symbol: z.string().min(1),
   interval: z.string().min(1),
-  start: z.iso.date(),
-  end: z.iso.date(),
+  start: RangeBound,
+  end: RangeBound,
   /** The settings every run of the job shares, resolved; a run's swept settings go on top ({@link runSettings}). */
   settings: BacktestSettings,
   /** Longest time one run may take before it is stopped and recorded as failed with reason `timeout`. */

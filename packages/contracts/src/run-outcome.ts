@@ -29,10 +29,6 @@ const RunLedger = Object.fromEntries(LedgerNames.map((n) => [n, ledgerSchemas[Me
   [N in LedgerName]: (typeof ledgerSchemas)[(typeof MetricTable)[N]['type']];
 };
 
-/** The run status vocabulary stored in `runs.status`. */
-export const RunStatus = z.enum(['succeeded', 'failed']);
-export type RunStatus = z.infer<typeof RunStatus>;
-
 const RunIdentity = {
   sweepId: z.uuid(),
   runIndex: z.number().int().nonnegative(),

@@ -30,8 +30,8 @@ function number(min: number, max: number, closed: 'left' | 'right' | 'open', uni
 }
 
 /** A group of settings of which a run uses exactly one: one sizing rule, one commission model. */
-export const SettingGroup = z.enum(['sizing', 'commission']);
-export type SettingGroup = z.infer<typeof SettingGroup>;
+const SettingGroup = z.enum(['sizing', 'commission']);
+type SettingGroup = z.infer<typeof SettingGroup>;
 
 /**
  * One engine setting as every surface sees it: its sweep-file key (the table's key), its `fleet backtest` flag, the

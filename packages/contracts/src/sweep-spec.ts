@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { mergeSettings, refuseSettingConflicts, settingConflicts } from './backtest-settings.js';
 import { expressionNames, expressionType, parseExpression, type ValueType } from './expression.js';
 import { ParamDomain } from './param-domain.js';
+import { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 import { settingDomainShape, splitSettings } from './setting-domain.js';
 import { SettingNames } from './setting-table.js';
-
-/** A calendar day `YYYY-MM-DD`, interpreted as UTC. */
-export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
 /** A symbol as stored in the `bars` table: upper-case letters, digits, `.`, `-`, `_`, `^`, `=`. */
 export const SymbolName = z
@@ -39,7 +37,7 @@ export function sweptNames(spec: SweepSpec): string[] {
 }
 
 /** How a strategy's parameter combinations are chosen: all of them, or a seeded random sample of them. */
-export const SearchMethod = z.discriminatedUnion('type', [
+const SearchMethod = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('grid') }),
   z.strictObject({
     type: z.literal('random'),
@@ -48,7 +46,6 @@ export const SearchMethod = z.discriminatedUnion('type', [
     seed: z.number().int().default(0),
   }),
 ]);
-export type SearchMethod = z.infer<typeof SearchMethod>;
 
 /**
  * One strategy of a sweep: the domain of each parameter, constraints that prune combinations before they are counted
@@ -105,8 +102,10 @@ export const SweepSpec = z
     name: z.string().min(1).max(200),
     symbols: z.array(SymbolName).min(1, { message: 'list at least one symbol' }),
     interval: z.string().default('1d'),
-    start: IsoDate,
-    end: IsoDate,
+    /** First day (or UTC date-time) of the backtest range; a day covers it from midnight UTC. */
+    start: RangeBound,
+    /** Last day (or UTC date-time) of the range, inclusive; a day covers it to its last millisecond. */
+    end: RangeBound,
     ...settingDomainShape,
     /** Longest time one run may take, in ms. @defaultValue set at submit from a calibration of the engine */
     runTimeoutMs: z.number().int().positive().optional(),
@@ -150,10 +149,11 @@ export const SweepSpec = z
       refuseSettingConflicts(Object.keys(mergeSettings(sweepLevel, own)), ctx, ['strategies', i]);
     });
   })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] })
+  .refine((s) => rangeEndMs(s.end) >= rangeStartMs(s.start), { message: 'end must not be before start', path: ['end'] })
   .refine((s) => new Set(s.symbols).size === s.symbols.length, {
     message: 'symbols must be unique',
     path: ['symbols'],
   });
 export type SweepSpec = z.infer<typeof SweepSpec>;
+/** A sweep spec as written, before defaults are filled in: what callers and tests build by hand. */
 export type SweepSpecInput = z.input<typeof SweepSpec>;

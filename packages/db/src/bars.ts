@@ -1,16 +1,7 @@
+import type { ParsedBar } from '@fleet/contracts';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from './schema.js';
-
-/** One bar as imported: epoch-ms time and the file's exact decimal strings. */
-export interface BarInput {
-  time: number;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  volume: string;
-}
 
 /** A symbol's bars in columns of float64, the layout the engine reads without per-bar objects. */
 export interface BarColumns {
@@ -46,7 +37,7 @@ export async function upsertBars(
   db: Kysely<Database>,
   symbol: string,
   interval: string,
-  bars: readonly BarInput[],
+  bars: readonly ParsedBar[],
 ): Promise<UpsertBarsResult> {
   const result: UpsertBarsResult = { inserted: 0, updated: 0, unchanged: 0 };
   for (let i = 0; i < bars.length; i += ROWS_PER_STATEMENT) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { ParsedBar } from '@fleet/contracts';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type BarInput, upsertBars } from './bars.js';
+import { upsertBars } from './bars.js';
 import { createDatabase } from './create-database.js';
 import { findDataVersion } from './find-data-version.js';
 import { importBars } from './import-bars.js';
@@ -10,7 +11,7 @@ const db = createDatabase({ url: inject('databaseUrl') });
 afterAll(() => db.destroy());
 
 const day = (d: number) => Date.UTC(2020, 0, d);
-const bar = (d: number, close = '11'): BarInput => ({
+const bar = (d: number, close = '11'): ParsedBar => ({
   time: day(d),
   open: '10.5',
   high: '12.25',

@@ -1,5 +1,6 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type BarInput, type UpsertBarsResult, upsertBars } from './bars.js';
+import { type UpsertBarsResult, upsertBars } from './bars.js';
 import type { Database } from './schema.js';
 
 /** The series an import writes: one symbol at one interval. */
@@ -9,7 +10,7 @@ export interface BarSeriesKey {
 }
 
 /** Running totals of an import: rows read from the source and what became of them. */
-export interface ImportBarsProgress extends UpsertBarsResult {
+interface ImportBarsProgress extends UpsertBarsResult {
   rows: number;
 }
 
@@ -41,7 +42,7 @@ export interface ImportBarsOptions {
 export async function importBars(
   db: Kysely<Database>,
   series: BarSeriesKey,
-  chunks: AsyncIterable<readonly BarInput[]> | Iterable<readonly BarInput[]>,
+  chunks: AsyncIterable<readonly ParsedBar[]> | Iterable<readonly ParsedBar[]>,
   options: ImportBarsOptions = {},
 ): Promise<ImportBarsResult> {
   const { symbol, interval } = series;

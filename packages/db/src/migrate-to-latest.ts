@@ -4,7 +4,7 @@ import { migrationFolder } from '@fleet/migrations';
 import { FileMigrationProvider, type Kysely, type MigrationResult, Migrator } from 'kysely';
 
 /** Thrown when a migration fails; names the migration, and the database keeps every migration that ran before it. */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   override readonly name = 'MigrationError';
   readonly code = 'MIGRATION_FAILED';
   constructor(

@@ -97,7 +97,13 @@ describe('run analytics on a 100,000-run sweep', () => {
     const [summary, ms] = await timed(() => failureSummary(db, sweepId, { limit: 20 }));
     expect(summary.total).toBe(2000);
     expect(summary.reasons).toEqual([
-      { name: 'ConfigError', code: 'INVALID_PARAMS', message: 'fast must be < slow', runs: 2000 },
+      {
+        name: 'ConfigError',
+        code: 'INVALID_PARAMS',
+        message: 'fast must be < slow',
+        runs: 2000,
+        exampleRuns: [7, 57, 107],
+      },
     ]);
     expect(summary.runs.map((r) => r.run_index).slice(0, 3)).toEqual([7, 57, 107]);
     expect(ms).toBeLessThan(1500);

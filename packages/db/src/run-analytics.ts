@@ -27,7 +27,7 @@ export interface RunRange {
 }
 
 /** Which runs of a sweep a query looks at. */
-export interface RunSelection {
+interface RunSelection {
   /** @defaultValue 'succeeded' */
   status?: 'succeeded' | 'failed' | 'all';
   strategy?: string;
@@ -95,7 +95,7 @@ export async function leaderboard(
 
 /** How a heatmap cell combines the runs that fall on it. */
 export const HeatmapAggregates = ['avg', 'max', 'min'] as const;
-export type HeatmapAggregate = (typeof HeatmapAggregates)[number];
+type HeatmapAggregate = (typeof HeatmapAggregates)[number];
 
 /** Options of {@link heatmap}. */
 export interface HeatmapQuery extends RunSelection {
@@ -145,12 +145,14 @@ export async function heatmap(db: Kysely<Database>, sweepId: string, query: Heat
   return rows.map((r) => ({ x: r.x, y: r.y, value: r.value, runs: Number(r.runs) }));
 }
 
-/** A reason runs failed for, with how many runs and one example message. */
+/** A reason runs failed for, with how many runs, one example message and the first runs that failed for it. */
 export interface FailureReason {
   name: string;
   code: string;
   message: string;
   runs: number;
+  /** Up to three run indexes, lowest first, to look at or replay. */
+  exampleRuns: number[];
 }
 
 /**
@@ -170,6 +172,7 @@ export async function failureSummary(
         sql<string>`coalesce(error_code, '')`.as('code'),
         sql<string>`min(error_message)`.as('message'),
         sql<number>`count(*)`.as('runs'),
+        sql<number[]>`(array_agg(run_index order by run_index))[1:3]`.as('exampleRuns'),
       ])
       .groupBy(['error_name', 'error_code'])
       .orderBy(sql`count(*)`, 'desc')
@@ -182,7 +185,7 @@ export async function failureSummary(
       .offset(page.offset ?? 0)
       .execute(),
   ]);
-  const grouped = reasons.map((r) => ({ ...r, runs: Number(r.runs) }));
+  const grouped = reasons.map((r) => ({ ...r, runs: Number(r.runs), exampleRuns: r.exampleRuns.map(Number) }));
   return { total: grouped.reduce((n, r) => n + r.runs, 0), reasons: grouped, runs };
 }
 

@@ -57,7 +57,7 @@ export interface RunsTable extends MetricColumns {
   created_at: Generated<Date>;
 }
 
-export interface BarsTable {
+interface BarsTable {
   symbol: string;
   interval: string;
   ts: Timestamp;
@@ -69,7 +69,7 @@ export interface BarsTable {
 }
 
 /** One row per symbol and interval, kept in step with its bars by every import. */
-export interface BarSeriesTable {
+interface BarSeriesTable {
   symbol: string;
   interval: string;
   /** Content hash of the series' bars: the data version that cache keys and runs refer to. */

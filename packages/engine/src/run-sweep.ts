@@ -9,7 +9,7 @@ import { simulate } from './simulate.js';
 import { prepareStrategy } from './strategy/strategy-registry.js';
 
 /** An error as plain data, so it survives structured cloning across worker threads. */
-export interface SweepError {
+interface SweepError {
   readonly name: string;
   readonly code: string;
   readonly message: string;

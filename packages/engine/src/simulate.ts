@@ -42,6 +42,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
   const barsPerYear = base.barsPerYear ?? periodsPerYear(series.interval);
   const cash = math.parse(base.cash);
   const cursor = new BarCursor();
+  const opens = indicators.exactOpens(math);
   const portfolio = new Portfolio(math, cash);
   const broker = new SimulatedBroker({
     series,
@@ -50,6 +51,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     fillModel: nextBarFillModel,
     feeModel: createFeeModel(base.commission, math),
     slippageModel: createSlippageModel(base.slippageBps ?? 0, math),
+    opens,
   });
   const risk = new RiskEngine(base, math, portfolio, broker, cursor);
   const sizer = new PositionSizer(base.sizing, math);
@@ -72,8 +74,8 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
       exitTime: position.exitTime,
       side: position.side,
       quantity: position.quantity,
-      entryPrice: math.toString(position.entryPrice),
-      exitPrice: math.toString(position.exitPrice),
+      entryPrice: opens.textOf(position.entryPrice),
+      exitPrice: opens.textOf(position.exitPrice),
       pnl: math.toString(position.pnl),
       commission: math.toString(position.commission),
     });

@@ -11,7 +11,7 @@ import { loadSample } from './support/load-sample.js';
 import { runCustom } from './support/run-custom.js';
 import { seriesFromBars } from './support/synthetic-series.js';
 
-const orcl = loadSample('orcl-1995-2014.csv', 'ORCL');
+const orcl = await loadSample('orcl-1995-2014.csv', 'ORCL');
 const config = {
   strategy: 'sma_cross',
   params: { fast: 10, slow: 30 },

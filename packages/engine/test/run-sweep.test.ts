@@ -6,7 +6,7 @@ import { runSweep } from '../src/run-sweep.js';
 import { loadSample } from './support/load-sample.js';
 import { seriesFromCloses } from './support/synthetic-series.js';
 
-const nvda = loadSample('nvda-1999-2014.csv', 'NVDA');
+const nvda = await loadSample('nvda-1999-2014.csv', 'NVDA');
 const base = { cash: '100000', commission: { kind: 'percent', rate: '0.001' } } as const;
 
 describe('runSweep', () => {

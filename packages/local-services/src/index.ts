@@ -1,16 +1,7 @@
-export { type ComposeService, ComposeServices, type ComposeServicesOptions } from './compose-services.js';
 export { freePort } from './free-port.js';
-export { type MissingService, MissingServicesError } from './missing-services-error.js';
-export { postgresBinDir } from './postgres-bin-dir.js';
-export { PrivatePostgres, type PrivatePostgresOptions } from './private-postgres.js';
-export { PrivateRedis, type PrivateRedisOptions } from './private-redis.js';
+export { PrivatePostgres } from './private-postgres.js';
+export { PrivateRedis } from './private-redis.js';
+/** @public The services wrapper's test imports these from the built package in a child process, which knip cannot see. */
 export { probePostgres } from './probe-postgres.js';
+/** @public As {@link probePostgres}. */
 export { probeRedis } from './probe-redis.js';
-export {
-  findServiceTools,
-  type ProvidedServices,
-  type ProvideServicesOptions,
-  provideServices,
-  type ServiceTools,
-} from './provide-services.js';
-export type { ServiceProbe } from './service-probe.js';

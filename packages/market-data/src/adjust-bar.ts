@@ -1,5 +1,5 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { Decimal } from 'decimal.js';
-import type { ParsedBar } from './parsed-bar.js';
 
 /**
  * Division truncates at 64 significant digits, far beyond the 6 decimal places kept, so the final half-up rounding

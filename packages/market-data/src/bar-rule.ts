@@ -14,6 +14,7 @@ export const BarRule = {
   lowBelowBody: 'low <= min(open, close)',
   increasingTime: 'timestamps strictly increasing',
   duplicateTimestamp: 'duplicate timestamp',
+  lineEnd: 'rows end with a line end',
 } as const;
 export type BarRule = (typeof BarRule)[keyof typeof BarRule];
 

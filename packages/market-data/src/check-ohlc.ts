@@ -1,6 +1,6 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { BarRule, type BarRuleViolation } from './bar-rule.js';
 import { compareDecimals, isPositiveDecimal } from './decimal-string.js';
-import type { ParsedBar } from './parsed-bar.js';
 
 const PRICE_FIELDS = ['open', 'high', 'low', 'close'] as const;
 

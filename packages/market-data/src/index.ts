@@ -1,11 +1,4 @@
-export { BarRule } from './bar-rule.js';
-export { CsvLayout } from './csv-layout.js';
-export { detectInterval } from './detect-interval.js';
-export { detectLayout } from './detect-layout.js';
-export { MarketDataError, MarketDataErrorCode, type MarketDataErrorDetails } from './market-data-error.js';
-export { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-export { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
-export { type BarsFile, readBarsFile } from './read-bars-file.js';
-export { type BarsStream, type StreamBarsFileOptions, streamBarsFile } from './stream-bars-file.js';
+export { readBarsFile } from './read-bars-file.js';
+export { streamBarsFile } from './stream-bars-file.js';
 export { symbolFromFileName } from './symbol-from-file-name.js';
-export { SynthesizeBarsOptions, synthesizeBars } from './synthesize-bars.js';
+export { synthesizeBars } from './synthesize-bars.js';

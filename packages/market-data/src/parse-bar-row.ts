@@ -1,9 +1,9 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { BarRule, type BarRuleViolation } from './bar-rule.js';
 import { checkOhlc } from './check-ohlc.js';
 import type { CsvLayoutSpec } from './csv-layout.js';
 import { isPositiveDecimal, normalizeDecimal } from './decimal-string.js';
 import { parseTimestamp } from './parse-timestamp.js';
-import type { ParsedBar } from './parsed-bar.js';
 
 /** A validated row: the bar plus the adjusted close for layouts that have one. */
 export interface BarRow {

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ParsedBar } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
 import { BarRule } from './bar-rule.js';
 import { MarketDataError } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { readBarsFile } from './read-bars-file.js';
 
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -100,8 +101,8 @@ describe('parseBarsCsv streaming', () => {
     expect((await collect(bytes)).flat()).toHaveLength(1);
   });
 
-  it('accepts CRLF line endings, a missing final newline and normalizes signs and leading zeros', async () => {
-    const text = ',Open,High,Low,Close,Volume\r\n2020-01-02,+1.50,02,.5,1.5,0100\r\n2020-01-03,1.5,2,1,2,7';
+  it('accepts CRLF line endings and normalizes signs and leading zeros', async () => {
+    const text = ',Open,High,Low,Close,Volume\r\n2020-01-02,+1.50,02,.5,1.5,0100\r\n2020-01-03,1.5,2,1,2,7\r\n';
     const [first, second] = (await collect(text)).flat();
     expect(first).toMatchObject({ open: '1.50', high: '2', low: '0.5', close: '1.5', volume: '100' });
     expect(second?.volume).toBe('7');
@@ -120,6 +121,11 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
       line: 17,
       rule: BarRule.highAboveLow,
     });
+  });
+
+  it('refuses a quoted cell as a bad row naming its line, since price files never quote', async () => {
+    const error = await parseError(',Open,High,Low,Close,Volume\n2020-01-02,"1.5",2,1,2,7\n', { fileName: 'q.csv' });
+    expect(error.message).toBe('q.csv line 2: open ""1.5"" is not a number (rule: numeric price)');
   });
 
   it('names the line of a non-numeric price', async () => {
@@ -154,6 +160,21 @@ describe('parseBarsCsv refuses corrupt copies of real files at the first bad row
     );
     const error = await parseError(truncated, { fileName: 'yhoo.csv' });
     expect(error.message).toBe('yhoo.csv line 4714: expected 7 columns, found 2 (rule: column count)');
+  });
+
+  it('refuses a last row cut inside its last number, which still parses, by its missing line end', async () => {
+    const lines = await sampleLines('orcl-1995-2014.csv');
+    const last = lines.pop() ?? '';
+    const cut = last.slice(0, -3);
+    expect(cut, 'every field is there, the volume cut short').toMatch(/^2014-12-31,(?:[\d.]+,){5}\d+$/);
+    const error = await parseError(`${lines.join('\n')}\n${cut}`, { fileName: 'orcl.csv' });
+    expect(error.message).toBe(
+      `orcl.csv line 5037: the last row "${cut}" has no line end, so the file may be cut off; if the row is whole, end the file with a newline (rule: rows end with a line end)`,
+    );
+    expect(error.rule).toBe(BarRule.lineEnd);
+    expect((await collect(`${lines.join('\n')}\n${last}\n`)).flat(), 'the whole row, ended, imports').toHaveLength(
+      5036,
+    );
   });
 
   it('refuses an empty file and a header-only file as EMPTY_FILE', async () => {

@@ -1,11 +1,12 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { adjustBar } from './adjust-bar.js';
 import { BarRule, type BarRuleViolation } from './bar-rule.js';
 import { checkOhlc } from './check-ohlc.js';
 import { type CsvLayoutSpec, csvLayoutSpecs } from './csv-layout.js';
 import { detectLayout } from './detect-layout.js';
 import { MarketDataError, MarketDataErrorCode } from './market-data-error.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { parseBarRow } from './parse-bar-row.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { splitLines } from './split-lines.js';
 
 /** How {@link parseBarsCsv} reads a file. */
@@ -27,7 +28,8 @@ export interface ParseOptions {
  * Streams the bars of a price CSV in chunks of at most {@link MAX_BARS_PER_CHUNK}, so an import of any size runs in
  * bounded memory. The layout is detected from the header ({@link detectLayout}); every row is validated and the first
  * bad row stops the stream with a `BAD_ROW` {@link MarketDataError} naming the file, the 1-based line and the
- * {@link BarRule}. Timestamps must be strictly increasing and are read as UTC. Empty lines are skipped.
+ * {@link BarRule}. Timestamps must be strictly increasing and are read as UTC. Empty lines are skipped. The last row
+ * must end with a line end: a row cut inside its last number would otherwise import as a valid, wrong bar.
  * Chunks yielded before an error are valid, so an importer should write the whole file in one transaction.
  *
  * @param source - The whole CSV text, or a stream of text or bytes such as `fs.createReadStream(path)`.
@@ -59,7 +61,7 @@ export async function* parseBarsCsv(
   let chunk: ParsedBar[] = [];
   let barCount = 0;
 
-  for await (const lines of splitLines(source)) {
+  for await (const { lines, unterminated } of splitLines(source)) {
     for (const line of lines) {
       lineNumber += 1;
       if (line === '') continue;
@@ -68,8 +70,18 @@ export async function* parseBarsCsv(
         continue;
       }
 
+      // A plain split, not a general CSV parser: price files never quote their numeric cells (a quoted one fails as
+      // BAD_ROW, naming the line), detectLayout strips a BOM, and csv-parse read rows at less than half this rate.
       const row = parseBarRow(line.split(','), spec);
       if ('rule' in row) throw badRow(lineNumber, row);
+      // A row cut inside its last number still parses, so only its missing line end tells a truncated file.
+      if (unterminated) {
+        throw badRow(lineNumber, {
+          rule: BarRule.lineEnd,
+          detail: `the last row "${line}" has no line end, so the file may be cut off; if the row is whole, end the file with a newline`,
+        });
+      }
+
       let bar = row.bar;
       if (bar.time <= previousTime) {
         const at = new Date(bar.time).toISOString();

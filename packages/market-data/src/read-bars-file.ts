@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { ParsedBar } from '@fleet/contracts';
 import type { CsvLayout } from './csv-layout.js';
 import { detectInterval } from './detect-interval.js';
 import { detectLayout } from './detect-layout.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-import type { ParsedBar } from './parsed-bar.js';
 import { symbolFromFileName } from './symbol-from-file-name.js';
 
 /** A whole price file in memory with what its header, spacing and name say about it. */

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import type { ParsedBar } from '@fleet/contracts';
 import type { CsvLayout } from './csv-layout.js';
 import { detectInterval } from './detect-interval.js';
 import { detectLayout } from './detect-layout.js';
 import { MarketDataError, MarketDataErrorCode } from './market-data-error.js';
 import { type ParseOptions, parseBarsCsv } from './parse-bars-csv.js';
-import type { ParsedBar } from './parsed-bar.js';
 import { symbolFromFileName } from './symbol-from-file-name.js';
 
 /** How {@link streamBarsFile} reads a file: as {@link parseBarsCsv}, plus an interval that skips detection. */

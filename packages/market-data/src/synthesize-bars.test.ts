@@ -1,8 +1,9 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
 import { checkOhlc } from './check-ohlc.js';
 import { detectInterval } from './detect-interval.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { parseBarsCsv } from './parse-bars-csv.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
 import { type SynthesizeBarsOptions, synthesizeBars } from './synthesize-bars.js';
 
 const all = (options: SynthesizeBarsOptions): ParsedBar[] => [...synthesizeBars(options)].flat();
@@ -49,7 +50,8 @@ describe('synthesizeBars', () => {
       [new Date(bar.time).toISOString().slice(0, 10), bar.open, bar.high, bar.low, bar.close, bar.volume].join(','),
     );
     const parsed: ParsedBar[] = [];
-    for await (const chunk of parseBarsCsv([',Open,High,Low,Close,Volume', ...rows].join('\n'))) parsed.push(...chunk);
+    for await (const chunk of parseBarsCsv(`${[',Open,High,Low,Close,Volume', ...rows].join('\n')}\n`))
+      parsed.push(...chunk);
     expect(parsed).toEqual(all({ ...base, interval: '1d' }));
   });
 

@@ -1,7 +1,8 @@
+import type { ParsedBar } from '@fleet/contracts';
 import { z } from 'zod';
 import { INTERVAL_UNITS } from './detect-interval.js';
 import { MarketDataError, MarketDataErrorCode } from './market-data-error.js';
-import { MAX_BARS_PER_CHUNK, type ParsedBar } from './parsed-bar.js';
+import { MAX_BARS_PER_CHUNK } from './max-bars-per-chunk.js';
 import { SeededRandom } from './seeded-random.js';
 
 const PRICE_DECIMALS = 6;

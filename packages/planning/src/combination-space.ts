@@ -1,15 +1,12 @@
-import {
-  type Expression,
-  expressionHolds,
-  type ParamDomain,
-  parseExpression,
-  type SweepStrategy,
-} from '@fleet/contracts';
-import { type ParamValues, paramValues } from './param-values.js';
+import type { ParamDomain, SweepStrategy } from '@fleet/contracts';
+import { ParamGrid } from './param-grid.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 
-/** Beyond this many raw combinations a strategy cannot be filtered or sampled in reasonable time at submit. */
-export const MAX_ENUMERATED_COMBINATIONS = 50_000_000;
+/**
+ * Beyond this many raw combinations a strategy cannot be filtered or sampled in reasonable time at submit: a
+ * constrained or sampled grid is enumerated once to be counted, at about half a million combinations a second.
+ */
+export const MAX_ENUMERATED_COMBINATIONS = 5_000_000;
 
 /** A 32-bit mix of (seed, ordinal): a reproducible pseudo-random priority for sampling without a stateful RNG. */
 function priority(seed: number, ordinal: number): number {
@@ -50,12 +47,19 @@ function smallestPriorities(size: number) {
   };
 }
 
+/** Options of a {@link CombinationSpace}. */
+export interface CombinationSpaceOptions {
+  /** Stop counting a constrained grid once it has more combinations than this, and throw `overLimit()`. */
+  maxCount?: number;
+  overLimit?: () => Error;
+}
+
 /**
  * The parameter combinations one strategy of a sweep runs, in a fixed order: the grid of its parameter domains
  * (parameter names sorted, the last varying fastest), less the combinations its `where` constraints reject, or a
  * seeded random sample of those. Swept settings (`axes`, e.g. `stopLoss: [0.02, 0.05]`) are dimensions like parameters,
- * outermost so consecutive runs share their settings, and `where` may name them. The count is exact and known up front; combinations are produced lazily, so even
- * a million-combination grid is never held in memory.
+ * outermost so consecutive runs share their settings, and `where` may name them. The count is exact and known up
+ * front; combinations are produced lazily, so even a million-combination grid is never held in memory.
  *
  * @example
  * const space = new CombinationSpace(spec.strategies[0]);
@@ -68,24 +72,26 @@ export class CombinationSpace {
   /** The swept settings among {@link names}. */
   readonly settingNames: readonly string[];
   readonly count: number;
-  private readonly values: readonly ParamValues[];
-  private readonly rawCount: number;
-  private readonly constraints: readonly Expression[];
+  private readonly grid: ParamGrid;
   /** Sorted ordinals of the sampled combinations in the filtered grid, for random search. */
   private readonly sample?: readonly number[];
   /** Raw grid ordinal of each position of a filtered or sampled space, built on the first {@link at}. */
   private rawAt?: Uint32Array;
 
-  constructor(strategy: SweepStrategy, path = 'strategies[?]', axes: Readonly<Record<string, ParamDomain>> = {}) {
-    this.settingNames = Object.keys(axes).sort();
-    this.names = [...this.settingNames, ...Object.keys(strategy.params).sort()];
-    this.values = this.names.map((name) => paramValues((axes[name] ?? strategy.params[name]) as ParamDomain));
-    this.rawCount = this.values.reduce((n, v) => n * v.count, 1);
-    this.constraints = strategy.where.map((w) => parseExpression(w));
-    const mustEnumerate = this.constraints.length > 0 || strategy.search.type === 'random';
-    if (mustEnumerate && this.rawCount > MAX_ENUMERATED_COMBINATIONS) {
+  constructor(
+    strategy: SweepStrategy,
+    path = 'strategies[?]',
+    axes: Readonly<Record<string, ParamDomain>> = {},
+    options: CombinationSpaceOptions = {},
+  ) {
+    this.grid = new ParamGrid(strategy, axes);
+    this.names = this.grid.names;
+    this.settingNames = this.grid.settingNames;
+    const { rawCount, constraints } = this.grid;
+    const mustEnumerate = constraints.length > 0 || strategy.search.type === 'random';
+    if (mustEnumerate && rawCount > MAX_ENUMERATED_COMBINATIONS) {
       throw new SweepPlanError(
-        `${path}: ${this.rawCount} combinations are too many to filter or sample (limit ${MAX_ENUMERATED_COMBINATIONS}); narrow the parameter ranges`,
+        `${path}: ${rawCount.toLocaleString('en')} combinations are too many to filter or sample (limit ${MAX_ENUMERATED_COMBINATIONS.toLocaleString('en')}); narrow the parameter ranges`,
       );
     }
     if (strategy.search.type === 'random') {
@@ -98,12 +104,16 @@ export class CombinationSpace {
       }
       this.sample = kept.ordinals();
       this.count = this.sample.length;
-    } else if (this.constraints.length > 0) {
+    } else if (constraints.length > 0) {
+      const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
       let n = 0;
-      for (const _ of this.filtered()) n++;
+      for (const _ of this.filtered()) {
+        if (++n > maxCount)
+          throw options.overLimit?.() ?? new SweepPlanError(`${path}: more than ${maxCount} combinations`);
+      }
       this.count = n;
     } else {
-      this.count = this.rawCount;
+      this.count = rawCount;
     }
   }
 
@@ -133,8 +143,8 @@ export class CombinationSpace {
       }
       return;
     }
-    if (this.constraints.length === 0) {
-      for (let raw = from; raw < this.rawCount; raw++) yield this.decode(raw);
+    if (this.grid.constraints.length === 0) {
+      for (let raw = from; raw < this.grid.rawCount; raw++) yield this.grid.decode(raw);
       return;
     }
     let position = 0;
@@ -147,43 +157,32 @@ export class CombinationSpace {
    */
   at(position: number): Record<string, number> | undefined {
     if (!Number.isInteger(position) || position < 0 || position >= this.count) return undefined;
-    if (!this.sample && this.constraints.length === 0) return this.decode(position);
+    if (!this.sample && this.grid.constraints.length === 0) return this.grid.decode(position);
     if (!this.rawAt) {
       // Raw ordinals stay below MAX_ENUMERATED_COMBINATIONS whenever a space is filtered or sampled.
       const rawAt = new Uint32Array(this.count);
       let kept = 0;
       let ordinal = 0;
-      for (let raw = 0; raw < this.rawCount && kept < this.count; raw++) {
-        const params = this.decode(raw);
-        if (!this.constraints.every((c) => expressionHolds(c, params))) continue;
+      for (let raw = 0; raw < this.grid.rawCount && kept < this.count; raw++) {
+        const params = this.grid.decode(raw);
+        if (!this.grid.accepts(params)) continue;
         if (!this.sample || this.sample[kept] === ordinal) rawAt[kept++] = raw;
         ordinal++;
       }
       this.rawAt = rawAt;
     }
-    return this.decode(this.rawAt[position] as number);
+    return this.grid.decode(this.rawAt[position] as number);
+  }
+
+  /** An upper bound of the bytes of one combination as JSON, for bounding job sizes without enumerating. */
+  maxParamsBytes(): number {
+    return this.grid.maxParamsBytes();
   }
 
   private *filtered(): Generator<Record<string, number>> {
-    for (let raw = 0; raw < this.rawCount; raw++) {
-      const params = this.decode(raw);
-      if (this.constraints.every((c) => expressionHolds(c, params))) yield params;
+    for (let raw = 0; raw < this.grid.rawCount; raw++) {
+      const params = this.grid.decode(raw);
+      if (this.grid.accepts(params)) yield params;
     }
-  }
-
-  private decode(raw: number): Record<string, number> {
-    const digits = new Array<number>(this.names.length);
-    let rest = raw;
-    for (let p = this.names.length - 1; p >= 0; p--) {
-      const count = (this.values[p] as ParamValues).count;
-      digits[p] = rest % count;
-      rest = Math.floor(rest / count);
-    }
-    // Keys in sorted-name order, so stored params read the same everywhere.
-    const params: Record<string, number> = {};
-    this.names.forEach((name, p) => {
-      params[name] = (this.values[p] as ParamValues).at(digits[p] as number);
-    });
-    return params;
   }
 }

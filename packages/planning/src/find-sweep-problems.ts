@@ -1,21 +1,27 @@
-import type { SweepSpec } from '@fleet/contracts';
-import { CombinationSpace } from './combination-space.js';
+import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
+import { findAxisProblems } from './find-axis-problems.js';
+import type { ParamRule } from './param-rule.js';
 
 /** What a sweep may refer to: the strategies the engine offers and the stored bar series. */
 export interface SweepCatalog {
-  strategies: readonly { name: string; params: Readonly<Record<string, string>> }[];
+  strategies: readonly {
+    name: string;
+    params: Readonly<Record<string, string>>;
+    /** What the strategy's schema says of each parameter alone; parameters without a rule are checked by combination. */
+    paramRules?: Readonly<Record<string, ParamRule>>;
+  }[];
   series: readonly { symbol: string; interval: string; from: Date; to: Date }[];
   /** Validates one parameter combination of a strategy, throwing with every problem (the engine's parser). */
   parseParams: (strategy: string, params: Record<string, number>) => unknown;
 }
 
-const EXAMPLES = 3;
-
 /**
- * Everything in a schema-valid sweep that cannot run, each with its path in the file: unknown strategies (with the
- * valid ones), unknown parameters (with the valid ones), parameter combinations the strategy refuses (counted, with
- * examples, and how to prune them), symbols without bars for the interval, and date ranges outside the data. It
- * checks each distinct combination once, so a grid the size of the run limit is checked in seconds.
+ * Everything in a schema-valid sweep that cannot run and is found without enumerating anything, each with its path in
+ * the file: unknown strategies (with the valid ones), unknown parameters (with the valid ones), parameter domains the
+ * strategy's rules refuse on their own (a fractional step of an integer parameter, a value out of bounds: checked
+ * per axis from `from`, `step` and the last value), symbols without bars for the interval (with the intervals they
+ * have), and date ranges outside the data. Combinations are checked apart, by {@link findCombinationProblems}, once
+ * the sweep is known to be within its run limit.
  *
  * @example
  * const problems = findSweepProblems(spec, { strategies: listStrategies(), series: await listBarSeries(db), parseParams: parseStrategyParams });
@@ -39,32 +45,29 @@ export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): strin
       );
       return;
     }
-    let invalid = 0;
-    const examples: string[] = [];
-    for (const params of new CombinationSpace(strategy).combinations()) {
-      try {
-        catalog.parseParams(strategy.name, params);
-      } catch (error) {
-        if (invalid++ < EXAMPLES) examples.push(`${JSON.stringify(params)}: ${(error as Error).message}`);
-      }
-    }
-    if (invalid > 0) {
-      problems.push(
-        `strategies[${i}].params: ${invalid} combination${invalid > 1 ? 's are' : ' is'} invalid for ${strategy.name}, e.g. ${examples.join('; ')}` +
-          ' — narrow the ranges or prune them with `where:` (e.g. `where: fast < slow`)',
-      );
+    const axisProblems = Object.entries(strategy.params).flatMap(([name, domain]) => {
+      const rule = info.paramRules?.[name];
+      return rule ? findAxisProblems(`strategies[${i}].params.${name}`, strategy.name, name, domain, rule) : [];
+    });
+    if (axisProblems.length > 0) {
+      problems.push(...axisProblems);
+      return;
     }
   });
 
   const series = new Map(catalog.series.filter((s) => s.interval === spec.interval).map((s) => [s.symbol, s]));
   const missing = spec.symbols.filter((s) => !series.has(s));
   if (missing.length > 0) {
-    problems.push(
-      `symbols: no ${spec.interval} bars for ${missing.join(', ')} (import them with \`fleet data import\`)`,
-    );
+    const hints = missing.map((symbol) => {
+      const intervals = [...new Set(catalog.series.filter((s) => s.symbol === symbol).map((s) => s.interval))];
+      return intervals.length === 0
+        ? `import ${symbol} with \`fleet data import\``
+        : `${symbol} has ${intervals.join(', ')} bars: set interval: ${intervals[0]}`;
+    });
+    problems.push(`symbols: no ${spec.interval} bars for ${missing.join(', ')}; ${hints.join('; ')}`);
   }
-  const start = Date.parse(`${spec.start}T00:00:00Z`);
-  const end = Date.parse(`${spec.end}T23:59:59.999Z`);
+  const start = rangeStartMs(spec.start);
+  const end = rangeEndMs(spec.end);
   for (const symbol of spec.symbols) {
     const s = series.get(symbol);
     if (s && (s.to.getTime() < start || s.from.getTime() > end)) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Renders a zod issue path the way a person points into a file: `strategies[0].params.fast.step`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
+function formatIssuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
     '',

@@ -1,6 +1,10 @@
-import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
+import { runJobBytes, SweepSpec, type SweepSpecInput } from '@fleet/contracts';
 import { describe, expect, it } from 'vitest';
+import { MAX_ENUMERATED_COMBINATIONS } from './combination-space.js';
+import { EmptySweepError } from './empty-sweep-error.js';
 import { SweepPlan } from './sweep-plan.js';
+import { SweepPlanError } from './sweep-plan-error.js';
+import { SweepTooLargeError } from './sweep-too-large-error.js';
 
 const spec = (
   strategies: SweepSpecInput['strategies'],
@@ -218,5 +222,88 @@ describe('SweepPlan', () => {
     expect(plan.totalJobs).toBe(20_000);
     const [last] = [...plan.jobs(19_999)];
     expect(last?.data.runs.at(-1)).toEqual({ index: 999_999, params: { a: 1000, b: 1000 } });
+  });
+});
+
+describe('SweepPlan.count, the submit-time count', () => {
+  const counted =
+    (strategies: SweepSpecInput['strategies'], maxRuns: number, symbols = ['A', 'B']) =>
+    () =>
+      SweepPlan.count(spec(strategies, symbols), ID, { maxRuns });
+
+  it('refuses an 18-million-run grid with its exact count before enumerating any combination', () => {
+    const typo = counted(
+      [{ name: 's', params: { fast: { from: 2, to: 50, step: 0.0001 }, slow: { from: 60, to: 97, step: 1 } } }],
+      1_000_000,
+    );
+    expect(typo).toThrow(SweepTooLargeError);
+    expect(typo).toThrow('the sweep has 36,480,076 runs, over the limit of 1,000,000');
+  });
+
+  it('counts a constrained grid only as far as the limit, and says it has more', () => {
+    const constrained = counted(
+      [{ name: 's', params: { a: { from: 1, to: 2000, step: 1 }, b: { from: 1, to: 2000, step: 1 } }, where: 'a < b' }],
+      1000,
+    );
+    expect(constrained).toThrow('the sweep has more than 1,000 runs, over the limit of 1,000');
+    expect(counted([{ name: 's', params: { a: [1, 2, 3], b: [1, 2, 3] }, where: 'a < b' }], 6)().totalRuns).toBe(6);
+  });
+
+  it('adds exact counts of unconstrained strategies before counting constrained ones', () => {
+    expect(
+      counted(
+        [
+          { name: 's', params: { a: { from: 1, to: 100, step: 1 } } },
+          {
+            name: 't',
+            params: { a: { from: 1, to: 4000, step: 1 }, b: { from: 1, to: 1000, step: 1 } },
+            where: 'a < b',
+          },
+        ],
+        150,
+      ),
+    ).toThrow('the sweep has at least 200 runs, over the limit of 150');
+  });
+
+  it('refuses a strategy whose where prunes every combination, so a sweep never runs nothing', () => {
+    const empty = counted([{ name: 's', params: { a: [5, 6], b: [1, 2] }, where: 'a < b' }], 100);
+    expect(empty).toThrow(EmptySweepError);
+    expect(empty).toThrow(
+      'strategies[0].where: prunes all 4 combinations of s, so the sweep would run nothing; loosen the constraints',
+    );
+  });
+
+  it('refuses to enumerate a constrained grid beyond the enumeration limit, at once', () => {
+    const huge = counted(
+      [{ name: 's', params: { a: { from: 1, to: 1e6, step: 1 }, b: { from: 1, to: 1e6, step: 1 } }, where: 'a < b' }],
+      1e15,
+    );
+    expect(huge).toThrow(SweepPlanError);
+    expect(huge).toThrow(
+      `strategies[0]: 1,000,000,000,000 combinations are too many to filter or sample (limit ${MAX_ENUMERATED_COMBINATIONS.toLocaleString('en')})`,
+    );
+  });
+});
+
+describe('SweepPlan job sizes', () => {
+  it('bounds every job from above without enumerating, and finds the first oversized job exactly', () => {
+    const plan = new SweepPlan(
+      spec(
+        [{ name: 's', params: { a: { from: 1, to: 300, step: 1 }, long_parameter_name: [0.125, 1234567.5] } }],
+        ['A', 'B'],
+      ),
+      ID,
+      { runsPerJob: 40 },
+    );
+    const bytes = [...plan.jobs()].map((j) => runJobBytes({ ...j.data, trace: { traceparent: 'x' } }));
+    const bound = plan.largestJobBytes({ trace: { traceparent: 'x' } });
+    expect(bound, 'the bound holds for every job').toBeGreaterThanOrEqual(Math.max(...bytes));
+    expect(bound - Math.max(...bytes), 'and is tight for numbers of known length').toBeLessThan(40 * 8);
+    expect(plan.firstOversizedJob(bound)).toBeUndefined();
+    const limit = Math.max(...bytes) - 1;
+    expect(plan.firstOversizedJob(limit, { trace: { traceparent: 'x' } })).toEqual({
+      jobIndex: bytes.findIndex((b) => b > limit),
+      bytes: Math.max(...bytes),
+    });
   });
 });

@@ -8,7 +8,10 @@ import {
   strategySettingDomains,
 } from '@fleet/contracts';
 import { CombinationSpace } from './combination-space.js';
+import { EmptySweepError } from './empty-sweep-error.js';
+import { ParamGrid } from './param-grid.js';
 import { SweepPlanError } from './sweep-plan-error.js';
+import { SweepTooLargeError } from './sweep-too-large-error.js';
 
 /** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
 interface Segment {
@@ -100,6 +103,63 @@ export class SweepPlan {
   }
 
   /**
+   * Counts a sweep about to be submitted and refuses it before enumerating anything it need not: every strategy's raw
+   * grid size is a product, so a sweep over `maxRuns` without constraints is refused at once with its exact count; a
+   * constrained grid is counted only within what the limit leaves, stopping as soon as it passes it. A strategy whose
+   * `where` prunes every combination is refused too, as a sweep that would run nothing.
+   *
+   * @throws {@link SweepTooLargeError} over `maxRuns`, {@link EmptySweepError} for a strategy with no combination,
+   * {@link SweepPlanError} for a constrained or sampled grid too large to enumerate
+   * @example
+   * const plan = SweepPlan.count(spec, randomUUID(), { maxRuns: 1_000_000 });
+   */
+  static count(spec: SweepSpec, sweepId: string, options: { maxRuns: number }): SweepPlan {
+    const { maxRuns } = options;
+    const symbols = spec.symbols.length;
+    const grids = spec.strategies.map((strategy, i) => new ParamGrid(strategy, strategyAxes(spec, i)));
+    // Exact without enumeration: unconstrained grids, and unconstrained samples (as many as asked, if the grid has them).
+    const exactRuns = (i: number): number | undefined => {
+      const strategy = spec.strategies[i] as SweepSpec['strategies'][number];
+      const grid = grids[i] as ParamGrid;
+      if (grid.constraints.length > 0) return undefined;
+      const count =
+        strategy.search.type === 'random' ? Math.min(strategy.search.samples, grid.rawCount) : grid.rawCount;
+      return count * symbols;
+    };
+    const known = spec.strategies.reduce((sum, _, i) => sum + (exactRuns(i) ?? 0), 0);
+    const allExact = spec.strategies.every((_, i) => exactRuns(i) !== undefined);
+    const over = (runs: string) =>
+      new SweepTooLargeError(`the sweep has ${runs} runs, over the limit of ${maxRuns.toLocaleString('en')}`);
+    if (known > maxRuns) throw over(`${allExact ? '' : 'at least '}${known.toLocaleString('en')}`);
+
+    let counted = known;
+    const spaces = spec.strategies.map((strategy, i) => {
+      const path = `strategies[${i}]`;
+      const exact = exactRuns(i) !== undefined;
+      const space = new CombinationSpace(
+        strategy,
+        path,
+        strategyAxes(spec, i),
+        exact
+          ? {}
+          : {
+              maxCount: Math.floor((maxRuns - counted) / symbols),
+              overLimit: () => over(`more than ${maxRuns.toLocaleString('en')}`),
+            },
+      );
+      if (!exact) counted += space.count * symbols;
+      if (counted > maxRuns) throw over(`at least ${counted.toLocaleString('en')}`);
+      if (space.count === 0) {
+        throw new EmptySweepError(
+          `${path}.where: prunes all ${(grids[i] as ParamGrid).rawCount.toLocaleString('en')} combinations of ${strategy.name}, so the sweep would run nothing; loosen the constraints`,
+        );
+      }
+      return space;
+    });
+    return new SweepPlan(spec, sweepId, { runsPerJob: 1, spaces });
+  }
+
+  /**
    * The same plan cut into jobs of another size, reusing the counted combination spaces (counting can be costly).
    * `spec` may differ from this plan's only in what does not change the runs (e.g. `runTimeoutMs`).
    */
@@ -129,6 +189,40 @@ export class SweepPlan {
       }
       if (runs.length > 0) yield { jobIndex, data: this.jobData(segment, runs) };
     }
+  }
+
+  /**
+   * An upper bound of the serialized size of any job of the plan, from each segment's envelope, its last run index
+   * and its longest possible combination, so oversized jobs are refused before anything is written without
+   * enumerating the plan. `extra` is merged into every job (e.g. the trace carrier).
+   */
+  largestJobBytes(extra: Readonly<Record<string, unknown>> = {}): number {
+    let largest = 0;
+    for (const segment of this.segments) {
+      if (segment.space.count === 0) continue;
+      const runs = Math.min(this.runsPerJob, segment.space.count);
+      const lastIndex = segment.firstRun + segment.space.count - 1;
+      const run = `{"index":${lastIndex},"params":}`.length + segment.space.maxParamsBytes();
+      const envelope = Buffer.byteLength(JSON.stringify({ ...this.jobData(segment, []), ...extra }));
+      largest = Math.max(largest, envelope + runs * run + runs - 1);
+    }
+    return largest;
+  }
+
+  /**
+   * The first job whose payload (with `extra` merged in) is over `maxBytes`, if any: settled by
+   * {@link largestJobBytes} when the bound allows it, otherwise by a dry pass over the jobs that writes nothing.
+   */
+  firstOversizedJob(
+    maxBytes: number,
+    extra: Readonly<Record<string, unknown>> = {},
+  ): { jobIndex: number; bytes: number } | undefined {
+    if (this.largestJobBytes(extra) <= maxBytes) return undefined;
+    for (const job of this.jobs()) {
+      const bytes = Buffer.byteLength(JSON.stringify({ ...job.data, ...extra }));
+      if (bytes > maxBytes) return { jobIndex: job.jobIndex, bytes };
+    }
+    return undefined;
   }
 
   /** The index of the job that carries a run, which with the sweep id names its BullMQ job (`runJobId`). */

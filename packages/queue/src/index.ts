@@ -1,12 +1,9 @@
 export { checkRedisPolicy } from './check-redis-policy.js';
 export { countQueueWorkers } from './count-queue-workers.js';
 export { queueMetricsSource } from './queue-metrics-source.js';
-export { type RedisClient, type RedisClient as Redis, redisNodes } from './redis-client.js';
-export { type ConnectionRole, createRedisConnection, type RedisTarget } from './redis-connection.js';
-export { RedisPolicyError } from './redis-policy-error.js';
+export { type RedisClient as Redis, redisNodes } from './redis-client.js';
+export { createRedisConnection } from './redis-connection.js';
 export { RedisShards } from './redis-shards.js';
 export { publishOutcomes, ResultsConsumer, type ResultsEntry, resultsStreamKey } from './results-stream.js';
-export { createRunQueue, type RunQueue, runJobId, runJobOptions } from './run-queue.js';
-export { ShardConfigError } from './shard-config-error.js';
-export { shardIndex } from './shard-index.js';
-export { type LiveSweepJob, liveSweepJobs, removeWaitingSweepJobs } from './sweep-jobs.js';
+export { createRunQueue, type RunQueue, runJobId } from './run-queue.js';
+export { liveSweepJobs, removeWaitingSweepJobs } from './sweep-jobs.js';

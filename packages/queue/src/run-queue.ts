@@ -6,7 +6,7 @@ import type { RedisClient as Redis } from './redis-client.js';
  * Job options of every RunJob. Retries back off exponentially for transient faults; finished jobs are trimmed so
  * Redis memory returns to its baseline after a sweep (results live in Postgres, not in job return values).
  */
-export const runJobOptions = {
+const runJobOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
   removeOnComplete: { count: 200 },

@@ -77,4 +77,18 @@ describe('BarCache', () => {
     await expect(cache.get('F', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(await cache.get('F', async () => bars(1)), 'the next call loads again').toMatchObject({ length: 1 });
   });
+
+  it('still answers the callers of a load that was pushed out while in flight', async () => {
+    const cache = new BarCache(48 * 150);
+    let finish: (value: BarColumns) => void = () => undefined;
+    const pending = cache.get('A', () => new Promise<BarColumns>((resolve) => (finish = resolve)));
+    await cache.get('B', async () => bars(100));
+    await cache.get('C', async () => bars(100));
+    finish(bars(100, 'A'));
+    expect(await pending, 'the caller gets its bars even though the cache dropped the entry').toMatchObject({
+      symbol: 'A',
+      length: 100,
+    });
+    expect(cache.stats().bytes).toBeLessThanOrEqual(48 * 150);
+  });
 });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SweepSpec } from '@fleet/contracts';
+import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import type { CombinationSpace } from '@fleet/planning';
 
@@ -23,7 +23,7 @@ export interface CalibrationTask {
 }
 
 /** Work one job should carry: far above the queue's per-job overhead (a few ms), small enough to spread over workers. */
-export const TARGET_JOB_MS = 100;
+const TARGET_JOB_MS = 100;
 /** Least work one job carries, so queue overhead (a few ms a job) stays small next to the engine's. */
 const MIN_JOB_MS = 10;
 /** Assumed run time of a strategy that could not be timed. */
@@ -44,12 +44,7 @@ export async function calibrateSweep(
   options: { samples?: number; timeoutMs?: number; strategyModules?: readonly string[] } = {},
 ): Promise<SweepCalibration> {
   const symbol = spec.symbols[0] as string;
-  const series = await load(
-    symbol,
-    spec.interval,
-    Date.parse(`${spec.start}T00:00:00Z`),
-    Date.parse(`${spec.end}T23:59:59.999Z`),
-  );
+  const series = await load(symbol, spec.interval, rangeStartMs(spec.start), rangeEndMs(spec.end));
   const timings = new Map<number, number>();
   const task: CalibrationTask = {
     spec,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type BarInput, createDatabase, importBars } from '@fleet/db';
+import type { ParsedBar } from '@fleet/contracts';
+import { createDatabase, importBars } from '@fleet/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BarCache } from './bar-cache.js';
 import { createSeriesLoader } from './create-series-loader.js';
@@ -9,7 +10,7 @@ afterAll(() => db.destroy());
 
 const DAY = 86_400_000;
 const start = Date.UTC(2021, 0, 1);
-const bars = (n: number, close = '100'): BarInput[] =>
+const bars = (n: number, close = '100'): ParsedBar[] =>
   Array.from({ length: n }, (_, i) => ({
     time: start + i * DAY,
     open: '100',

@@ -2,7 +2,7 @@ import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import type { ErrorData, EvaluatedProvenance } from './evaluate-runs.js';
 
-/** What the pool sends an engine thread: the runs of one job and the bars, in shared memory (never copied). */
+/** What the pool sends an engine thread: the runs of one job and their bars (read in place when in shared memory). */
 export interface EngineTask {
   taskId: number;
   job: RunJob;

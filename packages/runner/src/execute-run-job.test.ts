@@ -224,6 +224,13 @@ describe('jobTimeRange', () => {
       to: Date.UTC(2020, 0, 3) - 1,
     });
   });
+
+  it('loads exactly the instants of UTC date-times, so an intraday sweep can start and end within a day', () => {
+    expect(jobTimeRange({ start: '2017-06-01T09:00:00Z', end: '2017-06-01T17:30:00Z' })).toEqual({
+      from: Date.UTC(2017, 5, 1, 9),
+      to: Date.UTC(2017, 5, 1, 17, 30),
+    });
+  });
 });
 
 describe('jobFailureOutcomes', () => {

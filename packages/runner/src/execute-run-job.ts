@@ -1,4 +1,4 @@
-import { type RunJob, type RunOutcome, runSettings } from '@fleet/contracts';
+import { type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
 import { type CachedResult, runMetricsOf } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
@@ -12,11 +12,9 @@ export type SeriesLoader = (symbol: string, interval: string, from: number, to: 
 /** Evaluates a job's runs on its bars, one outcome per run in order (on engine threads in the worker). */
 export type RunEvaluator = (job: RunJob, series: BarSeries, provenance: EvaluatedProvenance) => Promise<RunOutcome[]>;
 
-const DAY_MS = 86_400_000;
-
-/** The first and last millisecond a job's inclusive `start`..`end` dates cover, in UTC. */
+/** The first and last millisecond a job's inclusive `start`..`end` range covers, in UTC. */
 export function jobTimeRange(job: Pick<RunJob, 'start' | 'end'>): { from: number; to: number } {
-  return { from: Date.parse(`${job.start}T00:00:00Z`), to: Date.parse(`${job.end}T00:00:00Z`) + DAY_MS - 1 };
+  return { from: rangeStartMs(job.start), to: rangeEndMs(job.end) };
 }
 
 /** Evaluates on the calling thread: for tests and tools; the worker uses its engine threads instead. */

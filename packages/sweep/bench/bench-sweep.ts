@@ -12,12 +12,12 @@ import {
 } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
-import { findSweepProblems, SweepPlan } from '@fleet/planning';
+import { findCombinationProblems, findSweepProblems, SweepPlan } from '@fleet/planning';
 import { createRedisConnection, createRunQueue } from '@fleet/queue';
 import { exportRuns, submitSweep } from '@fleet/sweep';
 
 /**
- * `pnpm bench:sweep [--json]`: the producer's path for a 1,000,000-run sweep (validate every combination, count,
+ * `pnpm bench:sweep [--json]`: the producer's path for a 1,000,000-run sweep (validate up to 100,000 combinations spread over the grid, count,
  * stream jobs into Redis with addBulk) with its enqueue rate and peak memory, then the aggregator's store rate and the
  * export rate of a 100,000-run sweep. It uses a database and a Redis key prefix of its own and removes both afterwards.
  */
@@ -58,6 +58,7 @@ try {
     series: (await listBarSeries(db)).map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
     parseParams: parseStrategyParams,
   });
+  problems.push(...findCombinationProblems(spec, { parseParams: parseStrategyParams }));
   if (problems.length) throw new Error(problems.join('; '));
   const validated = performance.now();
   const rssAfterValidateMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -4,6 +4,7 @@ import { loadStoredSweep } from './stored-sweep-plan.js';
 
 /** Formats `fleet sweep export` writes. */
 export const ExportFormats = ['csv', 'jsonl'] as const;
+/** One of {@link ExportFormats}, as `--format` accepts it. */
 export type ExportFormat = (typeof ExportFormats)[number];
 
 const csvCell = (value: unknown): string => {

@@ -3,7 +3,7 @@ import { type Database, findSweep, type Kysely } from '@fleet/db';
 import { SweepPlan } from '@fleet/planning';
 
 /** An outcome that is not a planned run of its sweep, with what gives it away. */
-export interface UnplannedOutcome {
+interface UnplannedOutcome {
   outcome: RunOutcome;
   problem: string;
 }

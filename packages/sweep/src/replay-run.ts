@@ -1,4 +1,4 @@
-import { runSettings, SweepSpec } from '@fleet/contracts';
+import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
 import { engineConfig } from '@fleet/runner';
@@ -18,8 +18,6 @@ export interface ReplayedRun {
   reproduced: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Recomputes one stored run with the same bars and settings its worker used (the sweep's stored spec with the run's
  * strategy settings and its stored swept values, mapped to the engine by the runner's one {@link engineConfig}, as the worker maps them), because runs do not store
@@ -35,9 +33,9 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
   if (run?.status !== 'succeeded' || run.final_equity === null)
     throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
   const { start, end, interval } = SweepSpec.parse(row.spec);
-  // The same inclusive UTC day range a worker loads for the job (apps/worker jobTimeRange).
-  const from = Date.parse(`${start}T00:00:00Z`);
-  const to = Date.parse(`${end}T00:00:00Z`) + DAY_MS - 1;
+  // The same inclusive UTC range a worker loads for the job (jobTimeRange in @fleet/runner).
+  const from = rangeStartMs(start);
+  const to = rangeEndMs(end);
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, runJobBytes, SweepSpec } from '@fleet/contracts';
+import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, SweepSpec } from '@fleet/contracts';
 import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
 import { SweepPlan, SweepPlanError } from '@fleet/planning';
 import { type RunQueue, runJobId } from '@fleet/queue';
@@ -61,6 +61,13 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
   const trace = injectTraceCarrier();
   const chunkSize = options.chunkSize ?? 500;
   const fresh = options.plan ?? new SweepPlan(spec, randomUUID(), { runsPerJob: options.runsPerJob ?? 25 });
+  // Every job's size is settled before the first write, so an oversized job never leaves a half-written sweep.
+  const oversized = fresh.firstOversizedJob(MAX_RUN_JOB_BYTES, trace ? { trace } : {});
+  if (oversized) {
+    throw new SweepPlanError(
+      `job ${oversized.jobIndex} would be ${oversized.bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit; submit with a smaller --runs-per-job`,
+    );
+  }
   const { sweep, created } = await createSweep(db, {
     id: fresh.sweepId,
     idempotencyKey: options.idempotencyKey ?? null,
@@ -98,12 +105,6 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
   };
   for (const job of plan.jobs(from)) {
     const data = trace ? { ...job.data, trace } : job.data;
-    const bytes = runJobBytes(data);
-    if (bytes > MAX_RUN_JOB_BYTES) {
-      throw new SweepPlanError(
-        `job ${job.jobIndex} would be ${bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit; submit with a smaller --runs-per-job`,
-      );
-    }
     chunk.push({ name: RUN_JOB_NAME, data, opts: { jobId: runJobId(plan.sweepId, job.jobIndex) } });
     if (chunk.length >= chunkSize) await flush();
   }

@@ -1,7 +1,7 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** One committed batch as the aggregator measured it. */
-export interface BatchMeasurements {
+interface BatchMeasurements {
   outcomes: number;
   inserted: number;
   duplicates: number;

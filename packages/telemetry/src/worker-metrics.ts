@@ -1,7 +1,7 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** What the worker measured while processing one job. */
-export interface JobMeasurements {
+interface JobMeasurements {
   strategy: string;
   runs: number;
   failed: number;

@@ -1,4 +1,12 @@
-import { type BacktestSettings, resolveSettings, SettingNames, settingShape } from '@fleet/contracts';
+import {
+  type BacktestSettings,
+  RangeBound,
+  rangeEndMs,
+  rangeStartMs,
+  resolveSettings,
+  SettingNames,
+  settingShape,
+} from '@fleet/contracts';
 import { loadBars } from '@fleet/db';
 import { type BarSeries, parseStrategyParams, runBacktest } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
@@ -6,7 +14,7 @@ import { formatIssues } from '@fleet/planning';
 import { engineConfig } from '@fleet/runner';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
-import { fmt, pct, printResult } from '../print-result.js';
+import { fmt, money, pct, printResult } from '../print-result.js';
 import { flagOf } from '../setting-options.js';
 
 /** The options of `fleet backtest` after commander, validated as any other boundary. */
@@ -15,8 +23,8 @@ export const BacktestOptions = z
     data: z.string().optional(),
     symbol: z.string().optional(),
     interval: z.string().default('1d'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: RangeBound.optional(),
+    to: RangeBound.optional(),
     strategy: z.string().min(1),
     param: z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' }))
@@ -89,16 +97,16 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
   let series: BarSeries;
   if (o.data) {
     const file = await readBarsFile(o.data);
-    const from = o.from ? Date.parse(`${o.from}T00:00:00Z`) : Number.NEGATIVE_INFINITY;
-    const to = o.to ? Date.parse(`${o.to}T23:59:59.999Z`) : Number.POSITIVE_INFINITY;
+    const from = o.from ? rangeStartMs(o.from) : Number.NEGATIVE_INFINITY;
+    const to = o.to ? rangeEndMs(o.to) : Number.POSITIVE_INFINITY;
     series = toSeries(
       file.symbol,
       file.interval,
       file.bars.filter((b) => b.time >= from && b.time <= to),
     );
   } else {
-    const from = o.from ? Date.parse(`${o.from}T00:00:00Z`) : 0;
-    const to = o.to ? Date.parse(`${o.to}T23:59:59.999Z`) : Date.parse('9999-12-31T00:00:00Z');
+    const from = o.from ? rangeStartMs(o.from) : 0;
+    const to = o.to ? rangeEndMs(o.to) : Date.parse('9999-12-31T00:00:00Z');
     series = await loadBars(ctx.db, (o.symbol as string).toUpperCase(), o.interval, from, to);
     if (series.length === 0)
       throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
@@ -121,7 +129,7 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
         `${o.strategy} ${Object.entries(params)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')} on ${series.symbol} (${series.length} bars)`,
-        `final equity   ${result.finalEquity}`,
+        `final equity   ${money(result.finalEquity)}`,
         `trades         ${result.closedTrades} closed, ${result.winningTrades} winning, ${result.rejectedOrders} orders rejected, ${result.fills} fills`,
         `final units    ${finalUnits}`,
         `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { QueueNames } from '@fleet/contracts';
+import { QueueNames, type SweepSpec } from '@fleet/contracts';
 import { listBarSeries, loadBars } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
-import { findSweepProblems, readSweepFile, SweepFileError, SweepPlan } from '@fleet/planning';
+import {
+  findCombinationProblems,
+  findSweepProblems,
+  readSweepFile,
+  SweepFileError,
+  SweepPlan,
+  SweepTooLargeError,
+} from '@fleet/planning';
 import { countQueueWorkers } from '@fleet/queue';
 import { calibrateSweep, runsPerJobFor } from '@fleet/runner';
 import { submitSweep, watchSweep } from '@fleet/sweep';
@@ -25,14 +32,8 @@ export interface SubmitOptions {
 }
 
 /** Default per-run timeout: far above a normal run, so only a run that is truly stuck is stopped. */
-export function defaultRunTimeoutMs(msPerRun: number): number {
+function defaultRunTimeoutMs(msPerRun: number): number {
   return Math.max(10_000, Math.ceil(50 * msPerRun));
-}
-
-/** Thrown when a sweep has more runs than `--max-runs` allows. */
-export class SweepTooLargeError extends Error {
-  override readonly name = 'SweepTooLargeError';
-  readonly code = 'SWEEP_OVER_LIMIT';
 }
 
 /**
@@ -50,13 +51,16 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     parseParams: parseStrategyParams,
   });
   if (problems.length > 0) throw new SweepFileError(file, problems);
-
-  const counted = new SweepPlan(fileSpec, randomUUID(), { runsPerJob: 1 });
-  if (counted.totalRuns > options.maxRuns) {
-    throw new SweepTooLargeError(
-      `${file}: the sweep has ${counted.totalRuns.toLocaleString('en')} runs, over the limit of ${options.maxRuns.toLocaleString('en')} (raise it with --max-runs)`,
-    );
-  }
+  // Counted before any combination is looked at, so a sweep over the limit is refused at once whatever its size.
+  const counted = countSweep(file, fileSpec, options.maxRuns);
+  const notes: string[] = [];
+  const invalid = findCombinationProblems(
+    fileSpec,
+    { parseParams: parseStrategyParams },
+    { onNote: (n) => notes.push(n) },
+  );
+  if (invalid.length > 0) throw new SweepFileError(file, invalid);
+  if (!options.json) for (const note of notes) process.stderr.write(`note: ${note}\n`);
   const calibration = await calibrateSweep(
     fileSpec,
     counted.spaces,
@@ -148,4 +152,19 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded (${final.cached} from the result cache), ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,
   );
+}
+
+/** Counts the sweep before anything is enumerated, naming the file and the flag in a refusal. */
+function countSweep(file: string, spec: SweepSpec, maxRuns: number): SweepPlan {
+  try {
+    return SweepPlan.count(spec, randomUUID(), { maxRuns });
+  } catch (error) {
+    if ((error as Error).name === 'SweepTooLargeError') {
+      throw new SweepTooLargeError(`${file}: ${(error as Error).message} (raise it with --max-runs)`);
+    }
+    if ((error as Error).name === 'EmptySweepError' || (error as Error).name === 'SweepPlanError') {
+      throw new SweepFileError(file, [(error as Error).message]);
+    }
+    throw error;
+  }
 }

@@ -9,7 +9,7 @@ import {
 } from '@fleet/contracts';
 import { bestRuns, type RankedRun, sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
-import { fmt, formatTable, pct, printResult } from '../print-result.js';
+import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
 
 /** Metric names `--by` accepts. */
 export const metricNames: readonly RankableMetric[] = RankableMetrics;
@@ -26,6 +26,7 @@ function cellOf(run: RankedRun, name: MetricName): string {
   if (value === null || value === undefined) return '-';
   if (format === 'percent') return pct(value as number);
   if (format === 'number') return fmt(value as number);
+  if (format === 'money') return money(String(value));
   return String(value);
 }
 

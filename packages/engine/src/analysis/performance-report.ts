@@ -6,6 +6,7 @@ import { calmarRatio } from './calmar-ratio.js';
 import { exposure } from './exposure.js';
 import type { MaxDrawdown } from './max-drawdown.js';
 import { profitFactor } from './profit-factor.js';
+import { returnMoments } from './return-moments.js';
 import { sharpeRatio } from './sharpe-ratio.js';
 import { sortinoRatio } from './sortino-ratio.js';
 import { totalReturn } from './total-return.js';
@@ -57,14 +58,15 @@ export interface PerformanceInputs {
 export function performanceReport(inputs: PerformanceInputs): PerformanceMetrics {
   const { time, equity, drawdown, initialEquity, finalEquity, tradePnls, riskFreeRate, barsPerYear } = inputs;
   const returns = barReturns(equity);
+  const moments = returnMoments(returns);
   const growth = cagr(initialEquity, finalEquity, time[0] ?? 0, time[time.length - 1] ?? 0);
   const finite = (value: number | null): number | null => (value === null || Number.isFinite(value) ? value : null);
   return {
     totalReturn: finite(totalReturn(initialEquity, finalEquity)),
     cagr: finite(growth),
-    volatility: finite(annualizedVolatility(returns, barsPerYear)),
-    sharpe: finite(sharpeRatio(returns, riskFreeRate, barsPerYear)),
-    sortino: finite(sortinoRatio(returns, riskFreeRate, barsPerYear)),
+    volatility: finite(annualizedVolatility(moments, barsPerYear)),
+    sharpe: finite(sharpeRatio(moments, riskFreeRate, barsPerYear)),
+    sortino: finite(sortinoRatio(returns, moments, riskFreeRate, barsPerYear)),
     maxDrawdown: drawdown.depth,
     maxDrawdownDuration: drawdown.duration,
     calmar: finite(calmarRatio(growth, drawdown.depth)),

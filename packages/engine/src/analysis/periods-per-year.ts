@@ -1,9 +1,9 @@
 import { ConfigError } from '../errors.js';
 
 /** Trading days per year, the annualization base for daily bars. */
-export const TRADING_DAYS_PER_YEAR = 252;
+const TRADING_DAYS_PER_YEAR = 252;
 /** Minutes in a regular US equity session (09:30–16:00), the base for intraday bars. */
-export const SESSION_MINUTES = 390;
+const SESSION_MINUTES = 390;
 
 const perUnit: Readonly<Record<string, number>> = {
   s: TRADING_DAYS_PER_YEAR * SESSION_MINUTES * 60,

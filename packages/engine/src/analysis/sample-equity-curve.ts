@@ -9,7 +9,7 @@ export interface EquityPoint {
 }
 
 /** Maximum points in a reported equity curve, small enough to store per run and chart directly. */
-export const MAX_EQUITY_POINTS = 1000;
+const MAX_EQUITY_POINTS = 1000;
 
 /**
  * Downsamples the per-bar equity to at most `maxPoints` points without hiding what a chart must show: the first and

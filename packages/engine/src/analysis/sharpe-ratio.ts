@@ -1,15 +1,14 @@
-import { mean } from './mean.js';
-import { sampleStandardDeviation } from './sample-standard-deviation.js';
+import type { ReturnMoments } from './return-moments.js';
 
 /**
  * Annualized Sharpe ratio: mean excess bar return over its sample standard deviation, times √barsPerYear. The
  * annual risk-free rate is spread evenly over the bars (`riskFreeRate / barsPerYear` per bar). `null` with fewer
  * than two returns or zero volatility.
  * @example
- * sharpeRatio(Float64Array.of(0.02, 0), 0, 252); // ≈ 11.22
+ * sharpeRatio(returnMoments(Float64Array.of(0.02, 0)), 0, 252); // ≈ 11.22
  */
-export function sharpeRatio(returns: Float64Array, riskFreeRate: number, barsPerYear: number): number | null {
-  const deviation = sampleStandardDeviation(returns);
+export function sharpeRatio(moments: ReturnMoments, riskFreeRate: number, barsPerYear: number): number | null {
+  const { deviation } = moments;
   if (!(deviation > 0)) return null;
-  return ((mean(returns) - riskFreeRate / barsPerYear) / deviation) * Math.sqrt(barsPerYear);
+  return ((moments.mean - riskFreeRate / barsPerYear) / deviation) * Math.sqrt(barsPerYear);
 }

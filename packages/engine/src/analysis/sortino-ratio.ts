@@ -1,13 +1,19 @@
-import { mean } from './mean.js';
+import type { ReturnMoments } from './return-moments.js';
 
 /**
  * Annualized Sortino ratio: mean excess bar return over the downside deviation, times √barsPerYear. Downside
  * deviation is √(mean over all bars of min(0, r − rf)²) with rf = `riskFreeRate / barsPerYear`, so only returns
  * below the risk-free rate count as risk. `null` with fewer than two returns or no downside.
  * @example
- * sortinoRatio(Float64Array.of(0.02, -0.01), 0, 252); // ≈ 11.22
+ * const returns = Float64Array.of(0.02, -0.01);
+ * sortinoRatio(returns, returnMoments(returns), 0, 252); // ≈ 11.22
  */
-export function sortinoRatio(returns: Float64Array, riskFreeRate: number, barsPerYear: number): number | null {
+export function sortinoRatio(
+  returns: Float64Array,
+  moments: ReturnMoments,
+  riskFreeRate: number,
+  barsPerYear: number,
+): number | null {
   const n = returns.length;
   if (n < 2) return null;
   const threshold = riskFreeRate / barsPerYear;
@@ -18,5 +24,5 @@ export function sortinoRatio(returns: Float64Array, riskFreeRate: number, barsPe
   }
   const downside = Math.sqrt(sum / n);
   if (!(downside > 0)) return null;
-  return ((mean(returns) - threshold) / downside) * Math.sqrt(barsPerYear);
+  return ((moments.mean - threshold) / downside) * Math.sqrt(barsPerYear);
 }

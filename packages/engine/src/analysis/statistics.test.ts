@@ -9,6 +9,7 @@ import { exposure } from './exposure.js';
 import { maxDrawdown } from './max-drawdown.js';
 import { periodsPerYear } from './periods-per-year.js';
 import { profitFactor } from './profit-factor.js';
+import { returnMoments } from './return-moments.js';
 import { sharpeRatio } from './sharpe-ratio.js';
 import { sortinoRatio } from './sortino-ratio.js';
 import { totalReturn } from './total-return.js';
@@ -34,22 +35,22 @@ describe('statistics, hand-computed', () => {
 
   it('annualizedVolatility uses the sample deviation × √bars per year', () => {
     // returns 0.01, −0.01: mean 0, sample σ = √(2 × 0.0001 / 1) = 0.0141421
-    expect(annualizedVolatility(values(0.01, -0.01), 252)).toBeCloseTo(0.0141421356 * Math.sqrt(252), 9);
-    expect(annualizedVolatility(values(0.01), 252)).toBeNull();
+    expect(annualizedVolatility(returnMoments(values(0.01, -0.01)), 252)).toBeCloseTo(0.0141421356 * Math.sqrt(252), 9);
+    expect(annualizedVolatility(returnMoments(values(0.01)), 252)).toBeNull();
   });
 
   it('sharpeRatio subtracts the per-bar risk-free rate', () => {
     // mean 0.01, σ 0.0141421 → 0.7071 × √252 = 11.2250
-    expect(sharpeRatio(values(0.02, 0), 0, 252)).toBeCloseTo(11.224972, 5);
+    expect(sharpeRatio(returnMoments(values(0.02, 0)), 0, 252)).toBeCloseTo(11.224972, 5);
     // rf 2.52 %/yr = 0.0001 per bar → (0.0099 / 0.0141421) × √252 = 11.11272
-    expect(sharpeRatio(values(0.02, 0), 0.0252, 252)).toBeCloseTo(11.112722, 5);
-    expect(sharpeRatio(values(0.01, 0.01), 0, 252), 'zero volatility').toBeNull();
+    expect(sharpeRatio(returnMoments(values(0.02, 0)), 0.0252, 252)).toBeCloseTo(11.112722, 5);
+    expect(sharpeRatio(returnMoments(values(0.01, 0.01)), 0, 252), 'zero volatility').toBeNull();
   });
 
   it('sortinoRatio divides by downside deviation over all bars', () => {
     // mean 0.005; downside √((0 + 0.0001) / 2) = 0.0070711 → 0.7071 × √252 = 11.2250
-    expect(sortinoRatio(values(0.02, -0.01), 0, 252)).toBeCloseTo(11.224972, 5);
-    expect(sortinoRatio(values(0.02, 0.01), 0, 252), 'no downside').toBeNull();
+    expect(sortinoRatio(values(0.02, -0.01), returnMoments(values(0.02, -0.01)), 0, 252)).toBeCloseTo(11.224972, 5);
+    expect(sortinoRatio(values(0.02, 0.01), returnMoments(values(0.02, 0.01)), 0, 252), 'no downside').toBeNull();
   });
 
   it('drawdowns and maxDrawdown: depth, where, and the longest time under water', () => {

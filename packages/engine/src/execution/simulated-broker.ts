@@ -1,5 +1,6 @@
 import type { BarSeries } from '../data/bar-series.js';
 import type { Arithmetic } from '../money/arithmetic.js';
+import { ExactPriceColumn } from '../money/exact-price-column.js';
 import type { SubmitOrder } from '../orders/commands.js';
 import type { OrderFilled, OrderRejected } from '../orders/events.js';
 import { type Order, OrderIntent, OrderSide, OrderType } from '../orders/order.js';
@@ -22,6 +23,11 @@ export interface SimulatedBrokerOptions<M> {
   readonly fillModel: FillModel;
   readonly feeModel: FeeModel<M>;
   readonly slippageModel: SlippageModel<M>;
+  /**
+   * The series' opens in the money type, shared by the runs of a sweep.
+   * @defaultValue a column of this broker's own
+   */
+  readonly opens?: ExactPriceColumn<M>;
 }
 
 /**
@@ -45,9 +51,11 @@ export class SimulatedBroker<M> {
   #lastQuantity = 0;
   #lastUnits: M | undefined;
   readonly #options: SimulatedBrokerOptions<M>;
+  readonly #opens: ExactPriceColumn<M>;
 
   constructor(options: SimulatedBrokerOptions<M>) {
     this.#options = options;
+    this.#opens = options.opens ?? new ExactPriceColumn(options.series.open, options.math);
   }
 
   /** Wires the consumer of fills and rejections; the loop does this once, before the first bar. */
@@ -119,10 +127,7 @@ export class SimulatedBroker<M> {
       quantity = Math.min(quantity, Math.abs(held));
     }
     const time = series.time[index] as number;
-    const base =
-      at === FillAt.Open || order.exactPrice === undefined
-        ? math.fromNumber(series.open[index] as number)
-        : order.exactPrice;
+    const base = at === FillAt.Open || order.exactPrice === undefined ? this.#opens.at(index) : order.exactPrice;
     const price = order.type === OrderType.Limit ? base : slippageModel.apply(base, side);
     const notional = math.mul(price, this.#units(quantity));
     const commission = feeModel.commission(notional, quantity);

@@ -1,4 +1,6 @@
 import type { BarSeries } from '../data/bar-series.js';
+import type { Arithmetic } from '../money/arithmetic.js';
+import { ExactPriceColumn } from '../money/exact-price-column.js';
 import { Extreme, rollingExtreme } from './rolling-extreme.js';
 import { rollingStandardDeviation } from './rolling-standard-deviation.js';
 import { simpleMovingAverage } from './simple-moving-average.js';
@@ -13,6 +15,7 @@ import { wilderRsi } from './wilder-rsi.js';
 export class IndicatorCache {
   readonly #series: BarSeries;
   readonly #arrays = new Map<string, Float64Array>();
+  readonly #opens = new Map<Arithmetic<unknown>, ExactPriceColumn<unknown>>();
 
   constructor(series: BarSeries) {
     this.#series = series;
@@ -41,6 +44,16 @@ export class IndicatorCache {
   /** Lowest low of the `period` bars before each bar. */
   lowestLow(period: number): Float64Array {
     return this.#memo(`ll:${period}`, () => rollingExtreme(this.#series.low, period, Extreme.Lowest));
+  }
+
+  /** The opens in `math`'s money type, where market orders fill; shared like the indicators. */
+  exactOpens<M>(math: Arithmetic<M>): ExactPriceColumn<M> {
+    let opens = this.#opens.get(math) as ExactPriceColumn<M> | undefined;
+    if (opens === undefined) {
+      opens = new ExactPriceColumn(this.#series.open, math);
+      this.#opens.set(math, opens);
+    }
+    return opens;
   }
 
   #memo(key: string, compute: () => Float64Array): Float64Array {

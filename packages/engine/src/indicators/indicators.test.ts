@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seriesFromCloses } from '../../test/support/synthetic-series.js';
+import { Decimal } from '../money/decimal.js';
 import { ExactRollingSum } from './exact-rolling-sum.js';
 import { IndicatorCache } from './indicator-cache.js';
 import { Extreme, rollingExtreme } from './rolling-extreme.js';
@@ -9,6 +10,25 @@ import { simpleMovingAverage } from './simple-moving-average.js';
 import { wilderRsi } from './wilder-rsi.js';
 
 const values = (...xs: number[]) => Float64Array.from(xs);
+
+/** Enough digits for the exact binary value of any double, so sums of them are exact. */
+const Exact = Decimal.clone({ precision: 1200 });
+
+/** The exact value of a double (not its shortest decimal string). */
+function exactValue(x: number): Decimal {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const magnitude = new Exact(mantissa.toString()).times(new Exact(2).pow(biased === 0 ? -1074 : biased - 1075));
+  return bits >> 63n === 1n ? magnitude.neg() : magnitude;
+}
+
+/** The window's exact sum rounded to the nearest double (string to number conversion rounds correctly). */
+const correctlyRoundedSum = (xs: readonly number[]): number =>
+  xs.reduce((sum, x) => sum.plus(exactValue(x)), new Exact(0)).toNumber();
 const finite = (xs: Float64Array) => Array.from(xs, (x) => (Number.isNaN(x) ? null : x));
 
 describe('ExactRollingSum', () => {
@@ -19,6 +39,24 @@ describe('ExactRollingSum', () => {
     const cancel = new ExactRollingSum();
     for (const x of [1e16, 1, -1e16]) cancel.add(x);
     expect(cancel.value(), 'no catastrophic cancellation').toBe(1);
+  });
+
+  it('is the correctly rounded exact sum of every window, whether two doubles hold it or more are needed', () => {
+    const price = fc.double({ min: 0.01, max: 1e4, noNaN: true });
+    const wild = fc.oneof(price, fc.double({ min: -1e300, max: 1e300, noNaN: true }), fc.constantFrom(1e16, 1, -1e16));
+    fc.assert(
+      fc.property(fc.array(wild, { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 20 }), (xs, period) => {
+        const rolling = new ExactRollingSum();
+        xs.forEach((x, i) => {
+          rolling.add(x);
+          if (i >= period) rolling.add(-(xs[i - period] as number));
+          const window = xs.slice(Math.max(0, i - period + 1), i + 1);
+          // + 0 folds −0 into 0: the sign of a zero sum carries no meaning for an average.
+          expect(rolling.value() + 0, `window ${window.join(', ')}`).toBe(correctlyRoundedSum(window) + 0);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('removes values exactly, leaving the sum of the current window', () => {

@@ -1,5 +1,6 @@
 import type { Arithmetic } from './arithmetic.js';
 import { Decimal, toDecimalString } from './decimal.js';
+import { decimalToNumber } from './decimal-to-number.js';
 
 const zero = new Decimal(0);
 
@@ -16,6 +17,6 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   compare: (a, b) => a.comparedTo(b),
   sign: (value) => (value.isZero() ? 0 : value.isNegative() ? -1 : 1),
   floor: (value) => value.floor().toNumber(),
-  toNumber: (value) => value.toNumber(),
+  toNumber: decimalToNumber,
   toString: toDecimalString,
 };

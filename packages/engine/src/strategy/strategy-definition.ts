@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues } from '../backtest-config.js';
 import { ConfigError } from '../errors.js';
+import { type ParamRule, paramRulesOf } from './param-rules-of.js';
 import type { Strategy } from './strategy.js';
 import type { StrategySetup } from './strategy-setup.js';
 
@@ -29,6 +30,8 @@ export interface RegisteredStrategy {
   readonly name: string;
   readonly description: string;
   readonly paramDocs: Readonly<Record<string, string>>;
+  /** What the schema says of each parameter alone (integer or real, bounds), for checking sweep ranges per axis. */
+  readonly paramRules: Readonly<Record<string, ParamRule>>;
   /** @throws {@link ConfigError} listing every parameter problem as `name.param: problem` */
   prepare(raw: Readonly<Record<string, unknown>>): PreparedStrategy;
 }
@@ -47,6 +50,7 @@ export function defineStrategy<P extends Record<string, number>>(
     name: definition.name,
     description: definition.description,
     paramDocs: definition.paramDocs,
+    paramRules: paramRulesOf(definition.params),
     prepare(raw) {
       const parsed = definition.params.safeParse(raw);
       if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, definition.name));

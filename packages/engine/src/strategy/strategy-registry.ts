@@ -4,6 +4,7 @@ import { buyAndHold } from './builtin/buy-and-hold.js';
 import { donchianBreakout } from './builtin/donchian-breakout.js';
 import { rsiReversion } from './builtin/rsi-reversion.js';
 import { smaCross } from './builtin/sma-cross.js';
+import type { ParamRule } from './param-rules-of.js';
 import type { PreparedStrategy, RegisteredStrategy } from './strategy-definition.js';
 
 const builtins: readonly RegisteredStrategy[] = [
@@ -33,6 +34,8 @@ export interface StrategyInfo {
   readonly description: string;
   /** Human description per parameter, including its default and constraints. */
   readonly params: Readonly<Record<string, string>>;
+  /** What each parameter's schema says of it alone (integer or real, bounds), so sweeps are checked per axis. */
+  readonly paramRules: Readonly<Record<string, ParamRule>>;
 }
 
 /**
@@ -41,10 +44,11 @@ export interface StrategyInfo {
  * listStrategies().map((s) => s.name); // ['sma_cross', …]
  */
 export function listStrategies(): StrategyInfo[] {
-  return [...byName.values()].map(({ name, description, paramDocs }) => ({
+  return [...byName.values()].map(({ name, description, paramDocs, paramRules }) => ({
     name,
     description,
     params: { ...paramDocs },
+    paramRules,
   }));
 }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/run-backtest.js';
 import { loadSample } from '../support/load-sample.js';
 
+const series = await loadSample('orcl-1995-2014.csv', 'ORCL');
+
 describe('golden: sma_cross(10, 30) on ORCL 1995–2014 (backtrader parity)', () => {
-  const series = loadSample('orcl-1995-2014.csv', 'ORCL');
   const result = runBacktest(series, {
     strategy: 'sma_cross',
     params: { fast: 10, slow: 30 },
@@ -30,7 +31,6 @@ describe('golden: sma_cross(10, 30) on ORCL 1995–2014 (backtrader parity)', ()
 });
 
 describe('golden: sma_cross(10, 30) on ORCL 1995–2014 with a 2 % stop-loss (backtrader parity)', () => {
-  const series = loadSample('orcl-1995-2014.csv', 'ORCL');
   const result = runBacktest(series, {
     strategy: 'sma_cross',
     params: { fast: 10, slow: 30 },

@@ -1,5 +1,6 @@
 /**
- * One OHLCV bar as read from a file, before it becomes a db row or an engine `Bar`.
+ * One OHLCV bar as read from a file, before it becomes a db row or an engine `Bar`: what the market-data reader
+ * yields and what the db importer writes, so both sides of that hand-over name one type.
  * Prices stay the file's decimal strings so that no float rounding happens between the file and the numeric column.
  */
 export interface ParsedBar {
@@ -11,9 +12,3 @@ export interface ParsedBar {
   close: string;
   volume: string;
 }
-
-/**
- * Upper bound on the bars in one yielded chunk, so that an import of any size holds at most this many bars at once
- * and the db layer can insert each chunk as one statement.
- */
-export const MAX_BARS_PER_CHUNK = 5000;

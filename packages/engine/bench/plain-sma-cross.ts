@@ -1,4 +1,4 @@
-import type { BarSeries } from '../data/bar-series.js';
+import type { BarSeries } from '../src/data/bar-series.js';
 
 /**
  * The floor the engine is measured against: sma_cross with the engine's signal and fill rules written as one float
