@@ -239,11 +239,20 @@ export class SweepPlan {
     return this.segmentOf(runIndex).settings;
   }
 
-  /** What the plan runs at `runIndex`, or `undefined` when the index is not one of its runs. */
-  runAt(runIndex: number): { strategy: string; symbol: string; params: Record<string, number> } | undefined {
+  /**
+   * What the plan runs at `runIndex` (its swept settings' values apart from its parameters, as a job carries them),
+   * or `undefined` when the index is not one of its runs.
+   */
+  runAt(
+    runIndex: number,
+  ):
+    | { strategy: string; symbol: string; params: Record<string, number>; settings?: Record<string, number> }
+    | undefined {
     const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
-    const params = segment?.space.at(runIndex - segment.firstRun);
-    return segment && params && { strategy: segment.strategy, symbol: segment.symbol, params };
+    const combination = segment?.space.at(runIndex - segment.firstRun);
+    if (!segment || !combination) return undefined;
+    const { index: _index, ...run } = plannedRun(segment, runIndex, combination);
+    return { strategy: segment.strategy, symbol: segment.symbol, ...run };
   }
 
   private segmentOf(runIndex: number): Segment {

@@ -89,3 +89,44 @@ describe('PlannedRunVerifier', () => {
     ]);
   });
 });
+
+describe('PlannedRunVerifier with swept settings', () => {
+  it("passes a run carrying the plan's swept settings and refuses one whose settings differ", async () => {
+    const swept = SweepSpec.parse({
+      name: 'verify-settings',
+      symbols: ['ORCL'],
+      start: '2005-01-01',
+      end: '2006-12-31',
+      strategies: [{ name: 'sma_cross', params: { fast: [5, 10], slow: 50 }, stopLoss: [0.02, 0.05] }],
+    });
+    const sweepId = randomUUID();
+    const plan = new SweepPlan(swept, sweepId, { runsPerJob: 2 });
+    await createSweep(db, {
+      id: sweepId,
+      idempotencyKey: null,
+      name: swept.name,
+      spec: swept,
+      total: plan.totalRuns,
+      jobs: plan.totalJobs,
+      runsPerJob: 2,
+    });
+    const at = (i: number) => plan.runAt(i) as NonNullable<ReturnType<SweepPlan['runAt']>>;
+    expect(at(0)).toEqual({
+      strategy: 'sma_cross',
+      symbol: 'ORCL',
+      params: { fast: 5, slow: 50 },
+      settings: { stopLoss: 0.02 },
+    });
+    const genuine = [0, 3].map((i) => failed(sweepId, i, at(i)));
+    const forged = [
+      failed(sweepId, 1, { ...at(1), settings: { stopLoss: 0.5 } } as never),
+      failed(sweepId, 2, { ...at(2), settings: undefined } as never),
+    ];
+    const { planned, unplanned } = await PlannedRunVerifier.forDatabase(db).check([...genuine, ...forged]);
+    expect(planned).toEqual(genuine);
+    expect(unplanned.map((u) => u.problem)).toEqual([
+      expect.stringMatching(/run 1: swept settings \{"stopLoss":0.5\}, but the plan runs \{"stopLoss":0.0\d\} there/),
+      expect.stringMatching(/run 2: swept settings \{\}, but the plan runs \{"stopLoss":0.05\} there/),
+    ]);
+  });
+});

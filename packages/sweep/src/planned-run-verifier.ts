@@ -25,7 +25,7 @@ const sameParams = (a: Readonly<Record<string, number>>, b: Readonly<Record<stri
 
 /**
  * Checks that outcomes are the planned runs of their sweeps before they are stored: Redis content is untrusted, and a
- * forged or buggy job with an index past the plan, or parameters, strategy or symbol other than the plan's run at
+ * forged or buggy job with an index past the plan, or parameters, swept settings, strategy or symbol other than the plan's run at
  * that index, would otherwise be stored and counted (a sweep could then close while planned runs are missing). Each
  * sweep's plan is rebuilt once from its stored spec and kept for the next batches (the most recent `capacity`
  * sweeps); checking a run is then a segment lookup and a decode of its grid position.
@@ -87,6 +87,8 @@ export class PlannedRunVerifier {
       return `${at}: ${o.strategy} on ${o.symbol}, but the plan runs ${run.strategy} on ${run.symbol} there`;
     if (!sameParams(run.params, o.params))
       return `${at}: parameters ${JSON.stringify(o.params)}, but the plan runs ${JSON.stringify(run.params)} there`;
+    if (!sameParams(run.settings ?? {}, o.settings ?? {}))
+      return `${at}: swept settings ${JSON.stringify(o.settings ?? {})}, but the plan runs ${JSON.stringify(run.settings ?? {})} there`;
     return undefined;
   }
 
