@@ -84,7 +84,8 @@ describe('fleet sweep results', () => {
     expect(calmar).toEqual([...calmar].sort((a, b) => (b as number) - (a as number)));
     const table = await results('--by', 'calmar');
     expect(table.code, table.stderr).toBe(0);
-    const header = table.stdout.split('\n')[0] ?? '';
+    // The first line says how many runs came from the cache; the table's header follows it.
+    const header = table.stdout.split('\n')[1] ?? '';
     expect(header.split(/\s{2,}/)).toEqual([
       '#',
       'run',
@@ -98,8 +99,9 @@ describe('fleet sweep results', () => {
       'max dd',
       'calmar',
       'win rate',
+      'cached',
     ]);
     const sharpeTable = await results();
-    expect(sharpeTable.stdout.split('\n')[0], 'calmar only when ranking by it').not.toContain('calmar');
+    expect(sharpeTable.stdout.split('\n')[1], 'calmar only when ranking by it').not.toContain('calmar');
   });
 });
