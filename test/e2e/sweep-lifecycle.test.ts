@@ -25,7 +25,8 @@ const queue = () => (queueInstance ??= createRunQueue(redis, env.FLEET_QUEUE_PRE
 const processes: FleetProcess[] = [];
 
 const base = {
-  name: 'lifecycle',
+  // Unique per run: the run's database is shared by every test file, so "nothing written" counts this file's sweeps.
+  name: `lifecycle-${env.FLEET_QUEUE_PREFIX}`,
   symbols: ['ORCL'],
   start: '2005-01-01',
   end: '2012-12-31',
@@ -44,6 +45,7 @@ const sweepRows = async () =>
       await db
         .selectFrom('sweeps')
         .select((eb) => eb.fn.countAll().as('n'))
+        .where('name', '=', base.name)
         .executeTakeFirstOrThrow()
     ).n,
   );

@@ -242,7 +242,7 @@ describe('sweep ids as the dashboard shows them, failures, and series in use', (
 
     const table = await runCli(['sweep', 'results', id], env);
     expect(table.stdout, 'money to cents, half-even, grouped').toContain('104,523.46');
-    expect(table.stdout, 'metrics with two decimals').toMatch(/1\.23 +4\.52% +10\.00% +3 +66\.67%/);
+    expect(table.stdout, 'metrics with two decimals').toMatch(/104,523\.46 +3 +4\.52% +1\.23 +10\.00% +66\.67%/);
     const csv = await runCli(['sweep', 'export', id, '--format', 'csv'], env);
     expect(csv.stdout, 'exports keep the exact value').toContain('104523.455001');
   });

@@ -8,13 +8,16 @@ import { type RedisClient, redisNodes } from './redis-client.js';
  */
 export async function countQueueWorkers(redis: RedisClient, prefix: string, queueName: string): Promise<number> {
   const base = `${prefix}:${Buffer.from(queueName).toString('base64')}`;
-  let count = 0;
+  // A named worker counts once however many of its connections carry its name (a cluster client may name one per
+  // node); an unnamed one can only be counted by its connections, on the node that has most of them.
+  const named = new Set<string>();
+  let unnamed = 0;
   for (const node of redisNodes(redis)) {
-    const list = (await node.client('LIST')) as string;
-    count += list
+    const names = ((await node.client('LIST')) as string)
       .split('\n')
-      .map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '')
-      .filter((name) => name === base || name.startsWith(`${base}:w:`)).length;
+      .map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '');
+    for (const name of names) if (name.startsWith(`${base}:w:`)) named.add(name);
+    unnamed = Math.max(unnamed, names.filter((name) => name === base).length);
   }
-  return count;
+  return named.size + unnamed;
 }
