@@ -12,6 +12,8 @@ afterAll(() => db.destroy());
 
 // A distinct value per statistic, so a metric read back from another's column cannot go unnoticed.
 const metrics = Object.fromEntries(StatisticNames.map((n, i) => [n, i + 1])) as RunMetrics;
+// The columns follow one naming rule; the mapping is checked against it, not against itself.
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 describe('the run row mapping', () => {
   it('reads back every field, metric and error of the outcomes it wrote', async () => {
@@ -56,8 +58,12 @@ describe('the run row mapping', () => {
     };
     await storeRunOutcomes(db, [result, failure]);
 
-    const stored = storedRunOf((await findRun(db, sweepId, 0)) ?? expect.fail('result row'));
+    const row = (await findRun(db, sweepId, 0)) ?? expect.fail('result row');
     const { finalEquity, closedTrades, winningTrades, metrics: storedMetrics, ...fields } = result;
+    expect(row, 'each field is written to the column of its name').toMatchObject(
+      Object.fromEntries(Object.entries(fields).map(([name, value]) => [columnOf(name), value])),
+    );
+    const stored = storedRunOf(row);
     expect(stored, 'each field comes back under its own name').toMatchObject({ ...fields, error: null });
     expect(stored.result, 'metrics come back from their own columns').toEqual({
       finalEquity,
