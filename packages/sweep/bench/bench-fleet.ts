@@ -218,14 +218,20 @@ try {
     Object.entries(cpuSeconds).map(([k, v]) => [k, Number(((v * 1000) / totalRuns).toFixed(4))]),
   ) as Record<keyof typeof cpuSeconds, number>;
   const fleetCpuMsPerRun = Object.values(cpuMsPerRun).reduce((a, b) => a + b, 0);
+  // How planning sized the jobs decides how often the per-job costs are paid.
+  const sizing = await db.selectFrom('sweeps').select(['jobs', 'runs_per_job']).executeTakeFirstOrThrow();
   const fleet = {
+    jobs: sizing.jobs,
+    runsPerJob: sizing.runs_per_job,
     runsPerSecond: Math.round(totalRuns / fleetSeconds),
     cpuMsPerRun,
     totalCpuMsPerRun: Number(fleetCpuMsPerRun.toFixed(4)),
   };
   const ratio = Number((fleet.runsPerSecond / inProcess.runsPerSecond).toFixed(3));
   const overhead = Number((fleetCpuMsPerRun / inProcess.cpuMsPerRun - 1).toFixed(3));
-  say(`fleet (aggregator + 2 workers): ${fleet.runsPerSecond} runs/s`);
+  say(
+    `fleet (aggregator + 2 workers): ${fleet.runsPerSecond} runs/s in ${fleet.jobs} jobs of ${fleet.runsPerJob} runs`,
+  );
   for (const [k, v] of Object.entries(cpuMsPerRun)) say(`  ${k.padEnd(10)} ${v.toFixed(4)} CPU-ms/run`);
   say(`fleet/in-process runs/s: ${ratio}×   CPU beyond the engine: ${(overhead * 100).toFixed(1)} % of the engine's`);
   console.log(
