@@ -1,10 +1,9 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { metricColumnsOf } from './metric-columns.js';
-import type { Database, RunsTable } from './schema.js';
-
-const ROWS_PER_STATEMENT = 1_500;
+import { METRIC_COLUMNS, metricColumnsOf } from './metric-columns.js';
+import type { Database, MetricColumns, RunsTable } from './schema.js';
+import { transactionWithCopy } from './transaction-with-copy.js';
 
 /** What one call of {@link storeRunOutcomes} did; duplicates are redeliveries absorbed by the run's unique key. */
 export interface StoreRunOutcomesResult {
@@ -20,39 +19,6 @@ export interface StoreRunOutcomesResult {
   finishedSweeps: { sweepId: string; status: string }[];
 }
 
-/** Every column a stored outcome sets besides the run key, so a result replacing a failure overwrites all of it. */
-const OUTCOME_COLUMNS = [
-  'strategy',
-  'symbol',
-  'params',
-  'settings',
-  'status',
-  'duration_ms',
-  'data_version',
-  'cache_key',
-  'cached',
-  'engine_version',
-  'code_version',
-  'error_name',
-  'error_code',
-  'error_message',
-  'final_equity',
-  'closed_trades',
-  'winning_trades',
-  'total_return',
-  'cagr',
-  'volatility',
-  'sharpe',
-  'sortino',
-  'max_drawdown',
-  'max_drawdown_duration',
-  'calmar',
-  'win_rate',
-  'profit_factor',
-  'average_trade',
-  'exposure',
-] as const satisfies readonly (keyof RunsTable)[];
-
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
 function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   const byRun = new Map<string, RunOutcome>();
@@ -64,7 +30,15 @@ function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   return [...byRun.values()];
 }
 
-function toRow(o: RunOutcome): Insertable<RunsTable> {
+/** The metric columns of a failed run's row: all null, so a failure's row names every column a result's does. */
+const NO_METRICS = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, null])) as Insertable<MetricColumns>;
+
+/**
+ * The one mapping from an outcome to its `runs` row. Every row names every outcome column (the metric columns from
+ * the {@link MetricTable}, nulls where they do not apply), so the columns a batch copies, inserts and overwrites when
+ * a result replaces a failure are exactly this row's keys: a column added here is stored with no other change.
+ */
+export function runRowOf(o: RunOutcome): Insertable<RunsTable> {
   const base = {
     sweep_id: o.sweepId,
     run_index: o.runIndex,
@@ -81,15 +55,25 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     code_version: o.codeVersion,
   };
   if (o.status === 'failed') {
-    return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
+    return {
+      ...base,
+      ...NO_METRICS,
+      error_name: o.error.name,
+      error_code: o.error.code,
+      error_message: o.error.message,
+    };
   }
-  return { ...base, ...metricColumnsOf(o) };
+  return { ...base, ...metricColumnsOf(o), error_name: null, error_code: null, error_message: null };
 }
 
+/** The run's key, which a stored row never changes. */
+const KEY_COLUMNS: readonly string[] = ['sweep_id', 'run_index'] satisfies (keyof RunsTable)[];
+
 /**
- * Stores a batch of run outcomes in one transaction: one INSERT … ON CONFLICT on the run key, then the sweeps'
- * counters advance by exactly the rows written, so totals stay right however often a batch is redelivered. A stored
- * row is never overwritten, except that a result replaces a failure of the same run (counters move from failed to
+ * Stores a batch of run outcomes in one transaction: the batch's rows are COPYed into a temporary staging table, then
+ * one INSERT … SELECT … ON CONFLICT on the run key moves the planned ones into `runs`, and the sweeps' counters
+ * advance by exactly the rows written, so totals stay right however often a batch is redelivered. A stored row is
+ * never overwritten, except that a result replaces a failure of the same run (counters move from failed to
  * succeeded): a failure redelivered after `retry-failed` deleted it must not shut out the retried run's result.
  * A sweep whose counters reach its total is closed as `completed` or `completed_with_failures` in the same COMMIT.
  */
@@ -99,7 +83,16 @@ export async function storeRunOutcomes(
 ): Promise<StoreRunOutcomesResult> {
   if (outcomes.length === 0)
     return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
-  return db.transaction().execute(async (trx) => {
+  const rows = onePerRun(outcomes).map(runRowOf);
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))] as (keyof RunsTable & string)[];
+  return transactionWithCopy(db, async (trx, copyRows) => {
+    // Temporary: private to this session, gone at COMMIT or ROLLBACK, never WAL-logged, and needing only the
+    // TEMP privilege every role has (an unlogged table would need CREATE on the schema, and could be left behind).
+    // Copied before the sweeps are locked, so concurrent aggregators overlap their COPYs.
+    await sql`create temporary table run_staging on commit drop as
+      select ${sql.join(columns.map((c) => sql.ref(c)))} from runs with no data`.execute(trx);
+    await copyRows('run_staging', columns, rows);
+
     const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
     // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
     const existing = await trx
@@ -113,25 +106,25 @@ export async function storeRunOutcomes(
     const known = outcomes.filter((o) => totals.has(o.sweepId));
     // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
     const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
-    const rows = onePerRun(offered).map(toRow);
-    const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean; cached: boolean }[] = [];
-    // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const page = await trx
-        .insertInto('runs')
-        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .onConflict((oc) =>
-          oc
-            .columns(['sweep_id', 'run_index'])
-            .doUpdateSet((eb) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-            .where('runs.status', '=', 'failed')
-            .where('excluded.status', '=', 'succeeded'),
-        )
-        // xmax is set on a row version an UPDATE wrote, and 0 on a freshly inserted one.
-        .returning(['sweep_id', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
-        .execute();
-      written.push(...page);
-    }
+    // The join applies the same two rules to the staged rows: only existing sweeps, only indexes inside the plan.
+    const written = await trx
+      .insertInto('runs')
+      .columns(columns)
+      .expression(sql`select s.* from run_staging s join sweeps w on w.id = s.sweep_id where s.run_index < w.total`)
+      .onConflict((oc) =>
+        oc
+          .columns(['sweep_id', 'run_index'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              columns.filter((c) => !KEY_COLUMNS.includes(c)).map((c) => [c, eb.ref(`excluded.${c}`)]),
+            ),
+          )
+          .where('runs.status', '=', 'failed')
+          .where('excluded.status', '=', 'succeeded'),
+      )
+      // xmax is set on a row version an UPDATE wrote, and 0 on a freshly inserted one.
+      .returning(['sweep_id', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
+      .execute();
 
     const tally = new Map<string, { succeeded: number; failed: number; cached: number }>();
     for (const r of written) {
