@@ -32,6 +32,16 @@ function arrayLiteral(values: readonly unknown[]): string {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+
+/** One field: numbers need no escaping (the common case, so it skips the scan), other text only when it holds one. */
+function field(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  const text = textOf(value);
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] as string) : text;
+}
 
 /**
  * One row in COPY's text format: fields in `columns` order, tab-separated, newline-terminated; `null` and
@@ -39,12 +49,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '
  * string (quotes, backslashes, unicode) arrives byte for byte.
  */
 export function copyTextRow(row: Readonly<Record<string, unknown>>, columns: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < columns.length; i++) {
-    const value = row[columns[i] as string];
-    if (i > 0) line += '\t';
-    line +=
-      value === null || value === undefined ? '\\N' : textOf(value).replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] as string);
-  }
+  let line = field(row[columns[0] as string]);
+  for (let i = 1; i < columns.length; i++) line += `\t${field(row[columns[i] as string])}`;
   return `${line}\n`;
 }

@@ -25,7 +25,7 @@ export {
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
-export { storeRunOutcomes } from './store-run-outcomes.js';
+export { runRowOf, storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
   cancelSweep,
@@ -41,4 +41,5 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
+export { type CopyRows, transactionWithCopy } from './transaction-with-copy.js';
 export { waitForDatabase } from './wait-for-database.js';

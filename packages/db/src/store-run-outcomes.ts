@@ -39,7 +39,7 @@ const NO_METRICS = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, null])) as I
  * a result replaces a failure are exactly this row's keys: a column added here is stored with no other change.
  */
 export function runRowOf(o: RunOutcome): Insertable<RunsTable> {
-  const base = {
+  const row: Record<string, unknown> = {
     sweep_id: o.sweepId,
     run_index: o.runIndex,
     strategy: o.strategy,
@@ -54,16 +54,14 @@ export function runRowOf(o: RunOutcome): Insertable<RunsTable> {
     engine_version: o.engineVersion,
     code_version: o.codeVersion,
   };
-  if (o.status === 'failed') {
-    return {
-      ...base,
-      ...NO_METRICS,
-      error_name: o.error.name,
-      error_code: o.error.code,
-      error_message: o.error.message,
-    };
-  }
-  return { ...base, ...metricColumnsOf(o), error_name: null, error_code: null, error_message: null };
+  // Assigned, not spread: spreading objects of this many keys costs tens of µs a row, more than the COPY itself.
+  const metrics: Readonly<Record<string, unknown>> = o.status === 'succeeded' ? metricColumnsOf(o) : NO_METRICS;
+  for (const c of METRIC_COLUMNS) row[c] = metrics[c];
+  const error = o.status === 'failed' ? o.error : undefined;
+  row.error_name = error?.name ?? null;
+  row.error_code = error?.code ?? null;
+  row.error_message = error?.message ?? null;
+  return row as Insertable<RunsTable>;
 }
 
 /** The run's key, which a stored row never changes. */
