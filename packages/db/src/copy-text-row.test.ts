@@ -5,7 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from './create-database.js';
 import { runRowOf, storeRunOutcomes } from './store-run-outcomes.js';
 import { createSweep } from './sweeps.js';
-import { transactionWithCopy } from './transaction-with-copy.js';
+import { withCopyConnection } from './with-copy-connection.js';
 
 const db = createDatabase({ url: inject('databaseUrl') });
 afterAll(() => db.destroy());
@@ -129,34 +129,39 @@ describe('COPY text encoding', () => {
       null,
     ];
     const columns = ['a', 'j', 'ts', 'b', 'n', 'f', 'nothing'];
-    const table = sql`(a text[], j jsonb, ts timestamptz, b boolean, n numeric, f float8[], nothing text)`;
-    const read = sql`select a::text, j::text, ts::text, b::text, n::text, f::text, nothing from`;
-    const viaCopy = await transactionWithCopy(db, async (trx, copyRows) => {
-      await sql`create temporary table copied ${table} on commit drop`.execute(trx);
-      const count = await copyRows('copied', columns, [Object.fromEntries(columns.map((c, i) => [c, values[i]]))]);
-      expect(count, 'the server took one row').toBe(1);
-      return (await sql`${read} copied`.execute(trx)).rows;
+    const table = '(a text[], j jsonb, ts timestamptz, b boolean, n numeric, f float8[], nothing text)';
+    const read = 'select a::text, j::text, ts::text, b::text, n::text, f::text, nothing from';
+    const viaCopy = await withCopyConnection(db, async (conn) => {
+      await conn.query(`begin; create temporary table copied ${table} on commit drop`);
+      const row = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+      expect(await conn.copyRows('copied', columns, [row]), 'the server took one row').toBe(1);
+      const [copied] = await conn.query(`${read} copied; commit`);
+      return copied?.rows;
     });
     const viaParameters = await db.transaction().execute(async (trx) => {
-      await sql`create temporary table inserted ${table} on commit drop`.execute(trx);
+      await sql`create temporary table inserted ${sql.raw(table)} on commit drop`.execute(trx);
       await sql`insert into inserted values (${sql.join(values.map((v) => sql`${v}`))})`.execute(trx);
-      return (await sql`${read} inserted`.execute(trx)).rows;
+      return (await sql`${sql.raw(read)} inserted`.execute(trx)).rows;
     });
     expect(viaCopy).toEqual(viaParameters);
   });
 
-  it('fails the whole transaction on a row Postgres refuses, leaving nothing behind and the pool usable', async () => {
-    const bad = transactionWithCopy(db, async (trx, copyRows) => {
-      await sql`create temporary table strict_ints (i integer) on commit drop`.execute(trx);
-      await copyRows('strict_ints', ['i'], [{ i: 1 }, { i: 'not a number' }]);
-    });
-    await expect(bad).rejects.toThrow(/invalid input syntax for type integer/);
-    const left = await sql<{
-      n: number;
-    }>`select count(*)::int as n from pg_class where relname = 'strict_ints'`.execute(db);
-    expect(left.rows[0]?.n, 'no staging table is left behind').toBe(0);
-    const sweepId = await newSweep(1);
-    expect((await storeRunOutcomes(db, awkward(sweepId).slice(0, 1))).inserted, 'the next batch is stored').toBe(1);
+  it('rolls back a transaction whose COPY Postgres refuses, and the pool serves the next batch', async () => {
+    await sql`create table copy_probe (i integer)`.execute(db);
+    try {
+      const bad = withCopyConnection(db, async (conn) => {
+        await conn.query('begin; insert into copy_probe values (0)');
+        await conn.copyRows('copy_probe', ['i'], [{ i: 1 }, { i: 'not a number' }]);
+        await conn.query('commit');
+      });
+      await expect(bad).rejects.toThrow(/invalid input syntax for type integer/);
+      const left = await sql<{ n: number }>`select count(*)::int as n from copy_probe`.execute(db);
+      expect(left.rows[0]?.n, 'nothing of the failed transaction is committed').toBe(0);
+      const sweepId = await newSweep(1);
+      expect((await storeRunOutcomes(db, awkward(sweepId).slice(0, 1))).inserted, 'the next batch is stored').toBe(1);
+    } finally {
+      await sql`drop table copy_probe`.execute(db);
+    }
   });
 
   it('writes every column of runs from the outcome, so a column added by a migration cannot be silently left empty', async () => {

@@ -41,5 +41,5 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
-export { type CopyRows, transactionWithCopy } from './transaction-with-copy.js';
 export { waitForDatabase } from './wait-for-database.js';
+export { type CopyConnection, withCopyConnection } from './with-copy-connection.js';

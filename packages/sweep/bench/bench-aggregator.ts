@@ -15,7 +15,7 @@ import {
   migrateToLatest,
   runRowOf,
   storeRunOutcomes,
-  transactionWithCopy,
+  withCopyConnection,
 } from '@fleet/db';
 import { SweepPlan } from '@fleet/planning';
 import { createRedisConnection, publishOutcomes, resultsStreamKey } from '@fleet/queue';
@@ -157,31 +157,27 @@ const STAGINGS = [
 ] as const;
 type Staging = (typeof STAGINGS)[number];
 
-/** Readies the staging table of `variant` in the open transaction and names it. */
-async function prepareStaging(
-  trx: Kysely<Database>,
-  variant: Staging,
-  cols: ReturnType<typeof sql.join>,
-  target: string,
-): Promise<string> {
-  const shape = sql`select ${cols} from ${sql.id(target)} with no data`;
-  if (variant === 'temporary on commit drop') {
-    await sql`create temporary table staged on commit drop as ${shape}`.execute(trx);
-    return 'staged';
-  }
-  if (variant === 'temporary on commit delete rows, per connection') {
-    await sql`create temporary table if not exists ${sql.id(`kept_${target}`)} on commit delete rows as ${shape}`.execute(
-      trx,
-    );
-    return `kept_${target}`;
-  }
-  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-  const name = `unlogged_${target}_${rows[0]?.pid}`;
-  await sql`create unlogged table if not exists ${sql.id(name)} as ${shape}`.execute(trx);
-  await sql`truncate ${sql.id(name)}`.execute(trx);
-  return name;
+/**
+ * The statements, sent in one round trip, that open a batch's transaction with the staging table of `variant` ready;
+ * the last one answers the table's name.
+ */
+function openStaging(variant: Staging, cols: string, target: string): string {
+  const shape = `select ${cols} from ${target} with no data`;
+  if (variant === 'temporary on commit drop')
+    return `begin; create temporary table staged on commit drop as ${shape}; select 'staged' as name`;
+  if (variant === 'temporary on commit delete rows, per connection')
+    return `begin; create temporary table if not exists kept_${target} on commit delete rows as ${shape};
+      select 'kept_${target}' as name`;
+  // A table per backend, named after it and emptied by each batch.
+  return `begin; select set_config('bench.staging', 'unlogged_${target}_' || pg_backend_pid(), true);
+    do $$ begin
+      execute format('create unlogged table if not exists %I as ${shape}', current_setting('bench.staging'));
+      execute format('truncate %I', current_setting('bench.staging'));
+    end $$;
+    select current_setting('bench.staging') as name`;
 }
 
+/** Each batch as the store path moves it, less the plan check and the counters: staged, then INSERT … SELECT. */
 async function stagedCopy(
   db: Kysely<Database>,
   variant: Staging,
@@ -189,13 +185,13 @@ async function stagedCopy(
   rows: readonly Readonly<Record<string, unknown>>[][],
 ): Promise<void> {
   const columns = Object.keys(rows[0]?.[0] ?? {});
-  const cols = sql.join(columns.map((c) => sql.ref(c)));
+  const cols = columns.join(', ');
   for (const batch of rows) {
-    await transactionWithCopy(db, async (trx, copyRows) => {
-      const staging = await prepareStaging(trx, variant, cols, target);
-      await copyRows(staging, columns, batch);
-      await sql`insert into ${sql.id(target)} (${cols}) select * from ${sql.id(staging)}
-        on conflict (sweep_id, run_index) do nothing returning sweep_id`.execute(trx);
+    await withCopyConnection(db, async (conn) => {
+      const staging = (await conn.query(openStaging(variant, cols, target))).at(-1)?.rows[0]?.name as string;
+      await conn.copyRows(staging, columns, batch);
+      await conn.query(`insert into ${target} (${cols}) select * from ${staging}
+        on conflict (sweep_id, run_index) do nothing returning sweep_id; commit`);
     });
   }
 }
@@ -313,12 +309,16 @@ try {
   const columns = Object.keys(rows[0] ?? {});
   await emptyRunsLike(db, 'runs_plain_copy');
   const plainCopy = await measure(db, ROWS, async () => {
-    await transactionWithCopy(db, (_, copyRows) => copyRows('runs_plain_copy', columns, rows));
+    await withCopyConnection(db, async (conn) => {
+      await conn.copyRows('runs_plain_copy', columns, rows);
+    });
   });
   await emptyRunsLike(db, 'runs_batched_copy');
   const batchedCopy = await measure(db, ROWS, async () => {
     for (const batch of batches(rows))
-      await transactionWithCopy(db, (_, copyRows) => copyRows('runs_batched_copy', columns, batch));
+      await withCopyConnection(db, async (conn) => {
+        await conn.copyRows('runs_batched_copy', columns, batch);
+      });
   });
   const ratio = Number((store.rowsPerSecond / plainCopy.rowsPerSecond).toFixed(3));
   say(
