@@ -22,10 +22,11 @@ export {
   type RunRange,
   recentRunCount,
 } from './run-analytics.js';
+export { runRowOf, storedRunOf } from './run-columns.js';
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
-export { runRowOf, storeRunOutcomes } from './store-run-outcomes.js';
+export { storeRunOutcomes } from './store-run-outcomes.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
   cancelSweep,

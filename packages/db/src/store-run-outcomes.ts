@@ -1,8 +1,8 @@
 import type { RunOutcome } from '@fleet/contracts';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { METRIC_COLUMNS, metricColumnsOf } from './metric-columns.js';
-import type { Database, MetricColumns, RunsTable } from './schema.js';
+import { OUTCOME_COLUMNS, RunColumns, runRowOf } from './run-columns.js';
+import type { Database } from './schema.js';
 import { withCopyConnection } from './with-copy-connection.js';
 
 /** What one call of {@link storeRunOutcomes} did; duplicates are redeliveries absorbed by the run's unique key. */
@@ -30,42 +30,12 @@ function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   return [...byRun.values()];
 }
 
-/** The metric columns of a failed run's row: all null, so a failure's row names every column a result's does. */
-const NO_METRICS = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, null])) as Insertable<MetricColumns>;
-
 /**
- * The one mapping from an outcome to its `runs` row. Every row names every outcome column (the metric columns from
- * the {@link MetricTable}, nulls where they do not apply), so the columns a batch copies, inserts and overwrites when
- * a result replaces a failure are exactly this row's keys: a column added here is stored with no other change.
+ * Every column a batch copies and inserts, derived from the one run row mapping (`run-columns.ts`, the metric table):
+ * the run key, then every outcome column; a row lacking one (a failure's metrics, a result's error) copies null, so a
+ * result replacing a failure overwrites all of it.
  */
-export function runRowOf(o: RunOutcome): Insertable<RunsTable> {
-  const row: Record<string, unknown> = {
-    sweep_id: o.sweepId,
-    run_index: o.runIndex,
-    strategy: o.strategy,
-    symbol: o.symbol,
-    params: JSON.stringify(o.params),
-    settings: JSON.stringify(o.settings ?? {}),
-    status: o.status,
-    duration_ms: o.durationMs,
-    data_version: o.dataVersion ?? null,
-    cache_key: o.cacheKey ?? null,
-    cached: o.cached ?? false,
-    engine_version: o.engineVersion,
-    code_version: o.codeVersion,
-  };
-  // Assigned, not spread: spreading objects of this many keys costs tens of µs a row, more than the COPY itself.
-  const metrics: Readonly<Record<string, unknown>> = o.status === 'succeeded' ? metricColumnsOf(o) : NO_METRICS;
-  for (const c of METRIC_COLUMNS) row[c] = metrics[c];
-  const error = o.status === 'failed' ? o.error : undefined;
-  row.error_name = error?.name ?? null;
-  row.error_code = error?.code ?? null;
-  row.error_message = error?.message ?? null;
-  return row as Insertable<RunsTable>;
-}
-
-/** The run's key, which a stored row never changes. */
-const KEY_COLUMNS: readonly string[] = ['sweep_id', 'run_index'] satisfies (keyof RunsTable)[];
+const COLUMNS: readonly string[] = [RunColumns.sweepId, RunColumns.runIndex, ...OUTCOME_COLUMNS];
 
 /** What the store statement returns for each sweep of a batch that exists, in id order. */
 interface SweepWritten {
@@ -86,18 +56,12 @@ const id = (name: string) => pg.escapeIdentifier(name);
  * past the plan would be counted and could close a sweep with planned runs missing), lets a result replace a failure
  * (xmax is set on a row version an UPDATE wrote, 0 on a fresh insert), and closes the sweeps it completes.
  */
-function storeStatement(columns: readonly string[]): string {
-  const list = columns.map(id).join(', ');
-  const overwrite = columns
-    .filter((c) => !KEY_COLUMNS.includes(c))
-    .map((c) => `${id(c)} = excluded.${id(c)}`)
-    .join(', ');
-  return `with locked as (
+const STORE_STATEMENT = `with locked as (
       select id, total from sweeps where id in (select distinct sweep_id from run_staging) order by id for update
     ), written as (
-      insert into runs (${list})
+      insert into runs (${COLUMNS.map(id).join(', ')})
       select s.* from run_staging s join locked w on w.id = s.sweep_id where s.run_index < w.total
-      on conflict (sweep_id, run_index) do update set ${overwrite}
+      on conflict (sweep_id, run_index) do update set ${OUTCOME_COLUMNS.map((c) => `${id(c)} = excluded.${id(c)}`).join(', ')}
       where runs.status = 'failed' and excluded.status = 'succeeded'
       returning sweep_id, status, cached, xmax <> 0 as replaced
     ), tally as (
@@ -131,7 +95,6 @@ function storeStatement(columns: readonly string[]): string {
       a.status, coalesce(a.finished, false) as finished
     from locked l left join tally t on t.sweep_id = l.id left join advanced a on a.id = l.id
     order by l.id`;
-}
 
 /**
  * Stores a batch of run outcomes in one transaction and three round trips: the batch's rows are COPYed into a
@@ -149,16 +112,15 @@ export async function storeRunOutcomes(
   if (outcomes.length === 0)
     return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
   const rows = onePerRun(outcomes).map(runRowOf);
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const sweeps = await withCopyConnection(db, async (conn) => {
     // Temporary: private to this session, gone at COMMIT (or with the connection), never WAL-logged, and needing
     // only the TEMP privilege (an unlogged table would need CREATE on the schema, and could be left behind).
     // Copied before the sweeps are locked, so concurrent aggregators overlap their COPYs. No statement takes a
     // parameter: the sweeps come from the staged rows, so each round trip carries several statements.
     await conn.query(`begin;
-      create temporary table run_staging on commit drop as select ${columns.map(id).join(', ')} from runs with no data`);
-    await conn.copyRows('run_staging', columns, rows);
-    const [stored] = await conn.query(`${storeStatement(columns)}; commit`);
+      create temporary table run_staging on commit drop as select ${COLUMNS.map(id).join(', ')} from runs with no data`);
+    await conn.copyRows('run_staging', COLUMNS, rows);
+    const [stored] = await conn.query(`${STORE_STATEMENT}; commit`);
     return (stored?.rows ?? []) as SweepWritten[];
   });
   const totals = new Map(sweeps.map((s) => [s.sweep_id, Number(s.total)]));
