@@ -1,2 +1,2 @@
 export { loadSampleSeries } from './load-sample-series.js';
-export { type ScaffoldedStrategy, scaffoldStrategy } from './scaffold-strategy.js';
+export { scaffoldStrategy } from './scaffold-strategy.js';
