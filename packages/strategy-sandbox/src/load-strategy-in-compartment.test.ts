@@ -197,6 +197,15 @@ describe('loadStrategyInCompartment', () => {
     });
   });
 
+  it('still loads a bundle whose own top-level names clash with the globals it binds for speed', async () => {
+    const [own, imported] = await inEngineThread([
+      { source: 'const Map = 41;\nexport const answer = Map + 1;' },
+      { source: "import { z as Math } from 'zod';\nexport const schema = Math.number().parse(1);" },
+    ]);
+    expect(own).toEqual({ ok: true, exports: ['answer'] });
+    expect(imported).toEqual({ ok: true, exports: ['schema'] });
+  });
+
   it('resolves a dynamic import() through the same two-module map, so it is refused too', async () => {
     const source = `export const fs = import('node:' + 'fs').then(() => 'imported', (error) => \`refused: \${error.message}\`);`;
     const [outcome] = await inEngineThread([{ source, awaitExport: 'fs' }]);

@@ -2,6 +2,7 @@ import 'ses';
 import { ModuleSource } from '@endo/module-source';
 import { defineStrategy, registerStrategy } from '@fleet/engine';
 import * as zod from 'zod';
+import { boundGlobalsSource } from './bound-globals-source.js';
 import { lockdownEngineThread } from './lockdown-engine-thread.js';
 import { StrategyLoadError } from './strategy-load-error.js';
 
@@ -15,6 +16,22 @@ const bundleSpecifier = './strategy-bundle.js';
  * frozen copy of its namespace rather than hardened: zod defines some properties lazily and breaks when frozen deep.
  */
 let endowments: Record<(typeof allowedImports)[number], object> | undefined;
+/** The global names every compartment has: the same hardened intrinsics, so one probe tells them all. */
+let standardGlobals: string[] | undefined;
+
+/**
+ * The bundle as a module source with its standard globals bound (see {@link boundGlobalsSource}), or as written when
+ * binding them clashes with a top-level name of its own (a `const Map` or an import named `Map`): that bundle still
+ * loads, only without the faster lookups. A bundle that does not parse either way reports its own error.
+ */
+function moduleSourceOf(bundleSource: string): ModuleSource {
+  standardGlobals ??= Object.getOwnPropertyNames(new Compartment().globalThis);
+  try {
+    return new ModuleSource(boundGlobalsSource(bundleSource, standardGlobals), bundleSpecifier);
+  } catch {
+    return new ModuleSource(bundleSource, bundleSpecifier);
+  }
+}
 
 /**
  * Loads a strategy bundle (one self-contained ES module whose only imports are `@fleet/engine` and `zod`) inside a
@@ -44,7 +61,7 @@ export async function loadStrategyInCompartment(bundleSource: string): Promise<R
       modules: {
         '@fleet/engine': { namespace: endowments['@fleet/engine'] },
         zod: { namespace: endowments.zod },
-        [bundleSpecifier]: { source: new ModuleSource(bundleSource, bundleSpecifier) },
+        [bundleSpecifier]: { source: moduleSourceOf(bundleSource) },
       },
       resolveHook: (specifier: string) => specifier,
       importHook: async (specifier: string) => {
