@@ -43,4 +43,4 @@ export {
   toSweepProgress,
 } from './sweeps.js';
 export { waitForDatabase } from './wait-for-database.js';
-export { type CopyConnection, withCopyConnection } from './with-copy-connection.js';
+export { withCopyConnection } from './with-copy-connection.js';
