@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { metricColumnsOf } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
+import { selectFoldWinners, type WrittenRun } from './select-fold-winners.js';
 
 const ROWS_PER_STATEMENT = 1_500;
 
@@ -18,6 +19,8 @@ export interface StoreRunOutcomesResult {
   outOfPlan: number;
   /** Sweeps whose last planned run was stored by this call. */
   finishedSweeps: { sweepId: string; status: string }[];
+  /** Sweeps of the batch with chosen out-of-sample runs not yet enqueued (walk-forward; see {@link selectFoldWinners}). */
+  pendingOutOfSample: string[];
 }
 
 /** Every column a stored outcome sets besides the run key, so a result replacing a failure overwrites all of it. */
@@ -51,6 +54,8 @@ const OUTCOME_COLUMNS = [
   'profit_factor',
   'average_trade',
   'exposure',
+  'fold',
+  'window',
 ] as const satisfies readonly (keyof RunsTable)[];
 
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
@@ -79,6 +84,8 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     cached: o.cached ?? false,
     engine_version: o.engineVersion,
     code_version: o.codeVersion,
+    fold: o.window?.fold ?? null,
+    window: o.window?.sample ?? null,
   };
   if (o.status === 'failed') {
     return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
@@ -98,7 +105,15 @@ export async function storeRunOutcomes(
   outcomes: readonly RunOutcome[],
 ): Promise<StoreRunOutcomesResult> {
   if (outcomes.length === 0)
-    return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
+    return {
+      inserted: 0,
+      replaced: 0,
+      duplicates: 0,
+      orphaned: 0,
+      outOfPlan: 0,
+      finishedSweeps: [],
+      pendingOutOfSample: [],
+    };
   return db.transaction().execute(async (trx) => {
     const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
     // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
@@ -114,7 +129,7 @@ export async function storeRunOutcomes(
     // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
     const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
     const rows = onePerRun(offered).map(toRow);
-    const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean; cached: boolean }[] = [];
+    const written: WrittenRun[] = [];
     // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const page = await trx
@@ -128,10 +143,13 @@ export async function storeRunOutcomes(
             .where('excluded.status', '=', 'succeeded'),
         )
         // xmax is set on a row version an UPDATE wrote, and 0 on a freshly inserted one.
-        .returning(['sweep_id', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
+        .returning(['sweep_id', 'run_index', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
         .execute();
       written.push(...page);
     }
+    const winners = await selectFoldWinners(trx, written);
+    const offeredRows = written.length;
+    written.push(...winners.written);
 
     const tally = new Map<string, { succeeded: number; failed: number; cached: number }>();
     for (const r of written) {
@@ -172,10 +190,11 @@ export async function storeRunOutcomes(
     return {
       inserted: written.length - replaced,
       replaced,
-      duplicates: offered.length - written.length,
+      duplicates: offered.length - offeredRows,
       orphaned: outcomes.length - known.length,
       outOfPlan: known.length - offered.length,
       finishedSweeps,
+      pendingOutOfSample: winners.pending,
     };
   });
 }
