@@ -334,7 +334,9 @@ export class SweepPlan {
    * stored swept values on top ({@link runSettings}) they are the settings it was executed with.
    */
   settingsOf(runIndex: number): BacktestSettings {
-    return this.segmentOf(runIndex).settings;
+    const first = this.slots[0]?.runIndex;
+    const slot = first === undefined ? undefined : this.slots[runIndex - first];
+    return slot ? slot.settings : this.segmentOf(runIndex).settings;
   }
 
   /**
