@@ -1,6 +1,7 @@
+import { RUN_JOB_NAME } from '@fleet/contracts';
 import { type Database, type Kysely, listFoldSelections, storedRunBitmap } from '@fleet/db';
 import { liveSweepJobs, type RunQueue } from '@fleet/queue';
-import { enqueueSelectedRuns } from './enqueue-selected-runs.js';
+import { enqueueSelectedRuns, outOfSampleJobId, outOfSampleJobOf } from './enqueue-selected-runs.js';
 import { requeueRuns } from './requeue-runs.js';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
@@ -35,9 +36,8 @@ export async function reconcileSweep(db: Kysely<Database>, queue: RunQueue, swee
   // Chosen out-of-sample runs not yet enqueued go first, under their own deterministic ids.
   if (unfinished) await enqueueSelectedRuns(db, queue, [sweepId]);
   // An out-of-sample run not chosen yet has neither row nor job, rightly: it is not lost.
-  const unchosen = new Set(
-    (await listFoldSelections(db, sweepId)).filter((s) => s.selected_at === null).map((s) => Number(s.run_index)),
-  );
+  const selections = await listFoldSelections(db, sweepId);
+  const unchosen = new Set(selections.filter((s) => s.selected_at === null).map((s) => Number(s.run_index)));
   // Live jobs first: a run whose job completes between the two reads then has a row, and is not requeued needlessly.
   const live = new Uint8Array(plan.totalRuns);
   for (const job of await liveSweepJobs(queue, sweepId))
@@ -50,7 +50,20 @@ export async function reconcileSweep(db: Kysely<Database>, queue: RunQueue, swee
     if (live[i]) result.covered++;
     else if (unfinished) lost.add(i);
   }
-  result.requeuedJobs = await requeueRuns(db, queue, plan, lost);
-  result.requeuedRuns = lost.size;
+  // An out-of-sample run keeps its one deterministic job: while that job exists in any state (a completed one's
+  // outcome may still wait in the results stream) it is not lost; only a job Redis no longer has is added again,
+  // under the same id, so no out-of-sample run is ever carried by two jobs.
+  const readded: Parameters<RunQueue['addBulk']>[0] = [];
+  for (const s of selections) {
+    const runIndex = Number(s.run_index);
+    if (!lost.has(runIndex)) continue;
+    lost.delete(runIndex);
+    const id = outOfSampleJobId(sweepId, runIndex);
+    if (await queue.getJob(id)) result.covered++;
+    else readded.push({ name: RUN_JOB_NAME, data: outOfSampleJobOf(plan, s), opts: { jobId: id } });
+  }
+  if (readded.length > 0) await queue.addBulk(readded);
+  result.requeuedJobs = (await requeueRuns(db, queue, plan, lost)) + readded.length;
+  result.requeuedRuns = lost.size + readded.length;
   return result;
 }
