@@ -43,4 +43,4 @@ export {
 } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
 export { TraceCarrier } from './trace-carrier.js';
-export { RunWindow, SampleWindow, ValidationSpec } from './validation-spec.js';
+export { RunWindow } from './validation-spec.js';

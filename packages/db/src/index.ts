@@ -9,7 +9,6 @@ export {
   type FoldSelectionRow,
   listFoldSelections,
   markFoldSelectionsEnqueued,
-  type NewFoldSlot,
   pendingFoldSelections,
 } from './fold-selections.js';
 export { type ImportBarsResult, importBars } from './import-bars.js';

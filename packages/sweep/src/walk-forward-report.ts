@@ -21,7 +21,7 @@ interface Window {
 }
 
 /** One fold of one (strategy, symbol) group: what was chosen in sample and how it did out of sample. */
-export interface WalkForwardFold {
+interface WalkForwardFold {
   fold: number;
   inSample: Window;
   outOfSample: Window;
@@ -46,7 +46,7 @@ export interface WalkForwardFold {
 }
 
 /** The stitched out-of-sample result of a group: each fold's out-of-sample equity compounded onto the previous one. */
-export interface StitchedOutOfSample {
+interface StitchedOutOfSample {
   /** Folds stitched (those whose out-of-sample run succeeded), in order. */
   folds: number[];
   equity: { time: number; equity: number }[];
@@ -61,7 +61,7 @@ export interface StitchedOutOfSample {
 }
 
 /** The walk-forward result of one (strategy, symbol) group. */
-export interface WalkForwardGroup {
+interface WalkForwardGroup {
   strategy: string;
   symbol: string;
   folds: WalkForwardFold[];

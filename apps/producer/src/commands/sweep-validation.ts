@@ -12,7 +12,7 @@ const paramsText = (p: Record<string, number> | null) =>
         .join(' ') || '(none)';
 
 /** The walk-forward part of `fleet sweep validation`: per group its folds, then the stitched out-of-sample result. */
-export function walkForwardLines(report: WalkForwardReport): string[] {
+function walkForwardLines(report: WalkForwardReport): string[] {
   const lines = [`walk-forward: ${report.folds} fold(s), select by ${report.select}, minTrades ${report.minTrades}`];
   for (const g of report.groups) {
     lines.push('', `${g.strategy} on ${g.symbol}`);
