@@ -38,8 +38,9 @@ const RunIdentity = {
   params: z.record(z.string(), z.number()),
   /** The run's value of each setting its sweep sweeps (absent when none is), stored beside `params`. */
   settings: AxisValues.optional(),
-  /** The fold and window a validated sweep's run traded in (absent without validation), stored beside the run. */
-  window: z.strictObject({ fold: z.number().int().nonnegative(), sample: SampleWindow }).optional(),
+  /** The fold a validated sweep's run traded in, and which of its windows (both absent without validation). */
+  fold: z.number().int().nonnegative().optional(),
+  window: SampleWindow.optional(),
   durationMs: z.number().nonnegative(),
   /** `ENGINE_VERSION` of the engine that ran it, so results of engines that compute differently are never mixed. */
   engineVersion: z.string().min(1),

@@ -60,7 +60,7 @@ export function runIdentity<P extends RunProvenance>(
     symbol: job.symbol,
     params: run.params,
     ...(run.settings ? { settings: run.settings } : {}),
-    ...(job.window ? { window: { fold: job.window.fold, sample: job.window.sample } } : {}),
+    ...(job.window ? { fold: job.window.fold, window: job.window.sample } : {}),
     durationMs,
     ...provenance,
   };

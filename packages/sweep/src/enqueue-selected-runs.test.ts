@@ -117,10 +117,10 @@ describe('out-of-sample runs of a walk-forward sweep are enqueued exactly once',
     const outcomes = (
       await Promise.all(selections.map((s) => executeRunJob(outOfSampleJobOf(plan, s), load, evaluateInline, 'test')))
     ).flat();
-    expect(outcomes.map((o) => [o.runIndex, o.window])).toEqual([
-      [18, { fold: 0, sample: 'out_of_sample' }],
-      [19, { fold: 1, sample: 'out_of_sample' }],
-      [20, { fold: 2, sample: 'out_of_sample' }],
+    expect(outcomes.map((o) => [o.runIndex, o.fold, o.window])).toEqual([
+      [18, 0, 'out_of_sample'],
+      [19, 1, 'out_of_sample'],
+      [20, 2, 'out_of_sample'],
     ]);
     const verifier = PlannedRunVerifier.forDatabase(db);
     const forged = { ...(outcomes[0] as RunOutcome), params: { fast: 7, slow: 77 } };

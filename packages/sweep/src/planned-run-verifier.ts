@@ -21,7 +21,13 @@ type PlanOrProblem = SweepPlan | { problem: string } | undefined;
 /** The chosen parameters of a walk-forward sweep's out-of-sample runs, by run index; only chosen ones are listed. */
 type Selections = ReadonlyMap<number, Pick<FoldSelectionRow, 'params' | 'settings'>>;
 
-const sameWindow = (a: RunOutcome['window'], b: RunOutcome['window']) => a?.fold === b?.fold && a?.sample === b?.sample;
+/** A run's fold and window, as the plan places it; both absent without validation. */
+type Placement = { fold?: number; sample?: string } | undefined;
+
+const sameWindow = (a: Placement, b: Placement) => a?.fold === b?.fold && a?.sample === b?.sample;
+
+const placementOf = (o: RunOutcome): Placement =>
+  o.fold === undefined && o.window === undefined ? undefined : { fold: o.fold, sample: o.window };
 
 const sameParams = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
   const keys = Object.keys(a);
@@ -114,8 +120,8 @@ export class PlannedRunVerifier {
         return `${at}: ${o.strategy} on ${o.symbol}, but the plan runs ${slot.strategy} on ${slot.symbol} there`;
       if (!sameParams(chosen.params ?? {}, o.params) || !sameParams(chosen.settings ?? {}, o.settings ?? {}))
         return `${at}: parameters ${JSON.stringify(o.params)}, but fold ${slot.fold} chose ${JSON.stringify(chosen.params)}`;
-      if (!sameWindow(o.window, { fold: slot.fold, sample: 'out_of_sample' }))
-        return `${at}: window ${JSON.stringify(o.window ?? null)}, but the run is fold ${slot.fold} out of sample`;
+      if (!sameWindow(placementOf(o), { fold: slot.fold, sample: 'out_of_sample' }))
+        return `${at}: fold ${o.fold ?? '-'} ${o.window ?? '-'}, but the run is fold ${slot.fold} out of sample`;
       return undefined;
     }
     const run = plan.runAt(o.runIndex);
@@ -126,8 +132,8 @@ export class PlannedRunVerifier {
       return `${at}: parameters ${JSON.stringify(o.params)}, but the plan runs ${JSON.stringify(run.params)} there`;
     if (!sameParams(run.settings ?? {}, o.settings ?? {}))
       return `${at}: swept settings ${JSON.stringify(o.settings ?? {})}, but the plan runs ${JSON.stringify(run.settings ?? {})} there`;
-    if (!sameWindow(run.window, o.window))
-      return `${at}: window ${JSON.stringify(o.window ?? null)}, but the plan runs ${JSON.stringify(run.window ?? null)} there`;
+    if (!sameWindow(run.window, placementOf(o)))
+      return `${at}: fold ${o.fold ?? '-'} ${o.window ?? '-'}, but the plan runs ${JSON.stringify(run.window ?? null)} there`;
     return undefined;
   }
 
