@@ -145,16 +145,6 @@ export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): P
       .returning('run_index')
       .execute();
     if (deleted.length > 0) {
-      // An unchosen group counts its landed in-sample rows: a deleted failure has to land again.
-      const indexes = deleted.map((d) => d.run_index);
-      await trx
-        .updateTable('fold_selections')
-        .set({
-          landed: sql`landed - (select count(*) from unnest(${indexes}::bigint[]) as d(i) where d.i >= first_run and d.i < first_run + runs)`,
-        })
-        .where('sweep_id', '=', sweepId)
-        .where('selected_at', 'is', null)
-        .execute();
       await trx
         .updateTable('sweeps')
         .set({
