@@ -133,3 +133,51 @@ describe('out-of-sample runs of a walk-forward sweep are enqueued exactly once',
     expect(stored.finishedSweeps).toEqual([{ sweepId, status: 'completed' }]);
   });
 });
+
+describe('a group with no eligible in-sample run', () => {
+  it('gets one failed out-of-sample row in the commit of its last in-sample run, and nothing to enqueue', async () => {
+    const strict = SweepSpec.parse({
+      ...spec,
+      name: 'oos-none-eligible',
+      validation: { holdout: '2004-01-01', select: 'maxDrawdown', minTrades: 1000 },
+    });
+    const id = randomUUID();
+    const holdout = new SweepPlan(strict, id, { runsPerJob: 6 });
+    await createSweep(db, {
+      id,
+      idempotencyKey: null,
+      name: strict.name,
+      spec: strict,
+      total: holdout.totalRuns,
+      jobs: holdout.totalJobs,
+      runsPerJob: 6,
+      foldSlots: holdout.outOfSampleSlots.map((s) => ({
+        runIndex: s.runIndex,
+        fold: s.fold,
+        strategy: s.strategy,
+        symbol: s.symbol,
+        firstRun: s.inSample.firstRun,
+        runs: s.inSample.runs,
+        selectMetric: 'maxDrawdown',
+        minTrades: 1000,
+      })),
+    });
+    const outcomes = (
+      await Promise.all([...holdout.jobs()].map((j) => executeRunJob(j.data, load, evaluateInline, 'test')))
+    ).flat();
+    const stored = await storeRunOutcomes(db, outcomes);
+    expect(stored).toMatchObject({
+      inserted: 7,
+      pendingOutOfSample: [],
+      finishedSweeps: [{ sweepId: id, status: 'completed_with_failures' }],
+    });
+    const failed = await db
+      .selectFrom('runs')
+      .select(['run_index', 'error_code', 'fold', 'window'])
+      .where('sweep_id', '=', id)
+      .where('status', '=', 'failed')
+      .execute();
+    expect(failed).toEqual([{ run_index: 6, error_code: 'NO_ELIGIBLE_RUN', fold: 0, window: 'out_of_sample' }]);
+    expect(await enqueueSelectedRuns(db, queue, [id])).toBe(0);
+  });
+});
