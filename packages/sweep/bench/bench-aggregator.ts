@@ -18,7 +18,7 @@ import {
   withCopyConnection,
 } from '@fleet/db';
 import { SweepPlan } from '@fleet/planning';
-import { createRedisConnection, publishOutcomes, resultsStreamKey } from '@fleet/queue';
+import { createRedisConnection, publishOutcomes } from '@fleet/queue';
 import { PlannedRunVerifier } from '@fleet/sweep';
 import { sql } from 'kysely';
 import { processCpuSeconds } from './process-cpu.js';
@@ -423,7 +423,13 @@ try {
     })}\n`,
   );
 } finally {
-  await redis.del(resultsStreamKey(prefix)).catch(() => undefined);
+  // The stream, and what the aggregators' queue handles left under the prefix (the queue's meta key).
+  for (let cursor = '0'; ; ) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+    if (cursor === '0') break;
+  }
   await redis.quit();
   await db.destroy();
   await dropDatabase(databaseUrl.toString());
