@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RunOutcome, SweepSpec } from '@fleet/contracts';
+import { RUN_JOB_NAME, type RunOutcome, SweepSpec } from '@fleet/contracts';
 import { createDatabase, createSweep, importBars, listFoldSelections, loadBars, storeRunOutcomes } from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { SweepPlan } from '@fleet/planning';
@@ -98,7 +98,7 @@ describe('out-of-sample runs of a walk-forward sweep are enqueued exactly once',
     const [, fold1] = await listFoldSelections(db, sweepId);
     if (!fold1) throw new Error('fold 1 missing');
     const id = outOfSampleJobId(sweepId, Number(fold1.run_index));
-    await queue.add('run', outOfSampleJobOf(plan, fold1), { jobId: id });
+    await queue.add(RUN_JOB_NAME, outOfSampleJobOf(plan, fold1), { jobId: id });
     // The aggregator's next batch, the reconciler round and `fleet sweep reconcile`, all at once.
     await Promise.all([
       enqueueSelectedRuns(db, queue, [sweepId]),
