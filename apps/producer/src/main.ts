@@ -15,6 +15,7 @@ import { migrate } from './commands/migrate.js';
 import { reconcile } from './commands/reconcile-sweep.js';
 import { resume } from './commands/resume-sweep.js';
 import { retryFailed } from './commands/retry-failed.js';
+import { strategyList } from './commands/strategy-list.js';
 import { submit } from './commands/submit-sweep.js';
 import { failures } from './commands/sweep-failures.js';
 import { metricNames, results } from './commands/sweep-results.js';
@@ -197,6 +198,13 @@ sweep
   .option('--limit <N>', 'how many', positiveInt, 20)
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => list(ctx, opts)));
+
+const strategy = program.command('strategy').description('strategies: built-ins, plugin modules and stored strategy files');
+strategy
+  .command('list')
+  .description('strategies a sweep can name, with their parameters and docs')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, opts) => strategyList(ctx, opts)));
 
 const backtestCommand = program
   .command('backtest')
