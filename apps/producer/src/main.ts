@@ -199,7 +199,9 @@ sweep
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => list(ctx, opts)));
 
-const strategy = program.command('strategy').description('strategies: built-ins, plugin modules and stored strategy files');
+const strategy = program
+  .command('strategy')
+  .description('strategies: built-ins, plugin modules and stored strategy files');
 strategy
   .command('list')
   .description('strategies a sweep can name, with their parameters and docs')
