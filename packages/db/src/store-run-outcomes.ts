@@ -31,6 +31,7 @@ const OUTCOME_COLUMNS = [
   'data_version',
   'cache_key',
   'cached',
+  'strategy_bundle',
   'engine_version',
   'code_version',
   'error_name',
@@ -77,6 +78,7 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
     data_version: o.dataVersion ?? null,
     cache_key: o.cacheKey ?? null,
     cached: o.cached ?? false,
+    strategy_bundle: o.strategyBundle ?? null,
     engine_version: o.engineVersion,
     code_version: o.codeVersion,
   };

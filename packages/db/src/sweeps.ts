@@ -1,6 +1,7 @@
 import type { SweepProgress, SweepStatus } from '@fleet/contracts';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, SweepsTable } from './schema.js';
+import { type StrategyBundleRow, storeStrategyBundles } from './strategy-bundles.js';
 
 /** A stored sweep as callers see it. */
 export type SweepRow = Selectable<SweepsTable>;
@@ -18,12 +19,23 @@ export interface NewSweep {
 
 /**
  * Inserts a sweep, or returns the existing one when `idempotencyKey` was used before, so a repeated
- * `fleet sweep submit --id KEY` resumes instead of duplicating.
+ * `fleet sweep submit --id KEY` resumes instead of duplicating. The strategy bundles its strategy files ship are
+ * stored in the same transaction, so a sweep never names a bundle that is not there.
  */
 export async function createSweep(
   db: Kysely<Database>,
   sweep: NewSweep,
+  bundles: readonly StrategyBundleRow[] = [],
 ): Promise<{ sweep: SweepRow; created: boolean }> {
+  return db.transaction().execute((tx) => insertSweep(tx, sweep, bundles));
+}
+
+async function insertSweep(
+  db: Transaction<Database>,
+  sweep: NewSweep,
+  bundles: readonly StrategyBundleRow[],
+): Promise<{ sweep: SweepRow; created: boolean }> {
+  await storeStrategyBundles(db, bundles);
   const inserted = await db
     .insertInto('sweeps')
     .values({

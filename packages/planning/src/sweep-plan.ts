@@ -16,6 +16,8 @@ import { SweepTooLargeError } from './sweep-too-large-error.js';
 /** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
 interface Segment {
   readonly strategy: string;
+  /** The strategy file's bundle hash, when the strategy is a file. */
+  readonly bundle: string | undefined;
   readonly symbol: string;
   readonly settings: BacktestSettings;
   readonly space: CombinationSpace;
@@ -84,6 +86,7 @@ export class SweepPlan {
         const segmentJobs = Math.ceil(space.count / this.runsPerJob);
         segments.push({
           strategy: strategy.name,
+          bundle: strategy.bundle,
           symbol,
           settings,
           space,
@@ -285,6 +288,7 @@ export class SweepPlan {
     return {
       sweepId: this.sweepId,
       strategy: segment.strategy,
+      ...(segment.bundle ? { strategyBundle: segment.bundle } : {}),
       symbol: segment.symbol,
       interval: this.spec.interval,
       start: this.spec.start,
