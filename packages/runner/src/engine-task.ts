@@ -8,6 +8,8 @@ export interface EngineTask {
   job: RunJob;
   series: BarSeries;
   provenance: EvaluatedProvenance;
+  /** The bytes of the job's strategy bundle, when it names one; the thread checks them against the hash. */
+  bundle?: string;
 }
 
 /** What an engine thread sends back: each run's outcome in order, then `done` (or `error` for a thread-level fault). */
