@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
-import { type Database, findRun, findStrategyBundle, type Kysely, loadBars, type RunRow } from '@fleet/db';
+import { type Database, findRun, findStrategyBundle, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
 import { bundledStrategyKey, engineConfig, loadStrategyBundle } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
@@ -39,7 +39,8 @@ export async function replayRun(
 ): Promise<ReplayedRun> {
   const { plan, row } = await loadStoredSweep(db, sweepId);
   const run = await findRun(db, sweepId, runIndex);
-  if (run?.status !== 'succeeded' || run.final_equity === null)
+  const stored = run && runResultOf(run).finalEquity;
+  if (run?.status !== 'succeeded' || stored == null)
     throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
   const { start, end, interval } = SweepSpec.parse(row.spec);
   // The same inclusive UTC range a worker loads for the job (jobTimeRange in @fleet/runner).
@@ -50,11 +51,11 @@ export async function replayRun(
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
   let strategy = run.strategy;
   if (run.strategy_bundle !== null) {
-    const stored = await findStrategyBundle(db, run.strategy_bundle);
-    if (!stored)
+    const bundle = await findStrategyBundle(db, run.strategy_bundle);
+    if (!bundle)
       throw new RunNotFoundError(`run ${runIndex} of sweep ${sweepId} ran a strategy bundle that is not stored`);
-    await loadStrategyBundle(stored.hash, stored.bundle, options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'));
-    strategy = bundledStrategyKey(run.strategy, stored.hash);
+    await loadStrategyBundle(bundle.hash, bundle.bundle, options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'));
+    strategy = bundledStrategyKey(run.strategy, bundle.hash);
   }
   const result = await withSpan('engine-run', { attributes }, () =>
     runBacktest(bars, engineConfig(settings, strategy, run.params)),
@@ -63,6 +64,6 @@ export async function replayRun(
     run,
     equityCurve: result.equityCurve,
     finalEquity: result.finalEquity,
-    reproduced: new Decimal(result.finalEquity).eq(run.final_equity),
+    reproduced: new Decimal(result.finalEquity).eq(stored),
   };
 }

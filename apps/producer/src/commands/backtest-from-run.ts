@@ -1,5 +1,5 @@
 import { shortBundleHash } from '@fleet/contracts';
-import { findStrategyBundle } from '@fleet/db';
+import { findStrategyBundle, runResultOf } from '@fleet/db';
 import { replayRun, resolveSweepId } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { money, printResult } from '../print-result.js';
@@ -26,13 +26,13 @@ export async function backtestFromRun(ctx: CliContext, target: string, options: 
       symbol: run.symbol,
       params: run.params,
       finalEquity: replay.finalEquity,
-      storedFinalEquity: run.final_equity,
+      storedFinalEquity: runResultOf(run).finalEquity,
       reproduced: replay.reproduced,
     },
     () =>
       [
         `run ${run.run_index} of sweep ${sweepId}: ${run.strategy}${origin} ${JSON.stringify(run.params)} on ${run.symbol}`,
-        `final equity   ${money(replay.finalEquity)} (stored ${money(run.final_equity)}: ${replay.reproduced ? 'reproduced' : 'DIFFERENT'})`,
+        `final equity   ${money(replay.finalEquity)} (stored ${money(runResultOf(run).finalEquity)}: ${replay.reproduced ? 'reproduced' : 'DIFFERENT'})`,
       ].join('\n'),
   );
 }
