@@ -67,7 +67,7 @@ const cpuUsed = process.cpuUsage(cpuBefore);
 const bundleCpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
 const bundle = first.value;
 
-const file_ = await readBarsFile(new URL('../../../../../data/samples/orcl-1995-2014.csv', import.meta.url).pathname);
+const file_ = await readBarsFile(new URL('../../../../data/samples/orcl-1995-2014.csv', import.meta.url).pathname);
 const n = file_.bars.length;
 const column = () => new Float64Array(n);
 const series: BarSeries = {
