@@ -83,7 +83,7 @@ interface BarSeriesTable {
 }
 
 /** A strategy file shipped with a sweep, named by the sha256 of its bundle; rows are never updated. */
-export interface StrategyBundlesTable {
+interface StrategyBundlesTable {
   hash: string;
   file_name: string;
   source: string;

@@ -2,11 +2,7 @@
  * Codes of job failures that no retry can mend: the strategy file's bundle is missing, its stored bytes are not the
  * ones its hash names, or it throws while loading. A worker fails such a job for good at once, recording the code.
  */
-export const PermanentJobErrorCodes: readonly string[] = [
-  'STRATEGY_LOAD_FAILED',
-  'BUNDLE_HASH_MISMATCH',
-  'BUNDLE_NOT_FOUND',
-];
+const PermanentJobErrorCodes: readonly string[] = ['STRATEGY_LOAD_FAILED', 'BUNDLE_HASH_MISMATCH', 'BUNDLE_NOT_FOUND'];
 
 /** Whether an error is one of {@link PermanentJobErrorCodes}; classified by code, since it may come from a thread. */
 export function isPermanentJobError(error: unknown): boolean {

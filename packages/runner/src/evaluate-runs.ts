@@ -6,7 +6,7 @@ import { engineBaseConfig } from './engine-config.js';
 import { bundledStrategyKey } from './load-strategy-bundle.js';
 
 /** The name a job's strategy has in a thread's registry: a bundle's strategies are registered with their hash. */
-export const strategyKeyOf = (job: Pick<RunJob, 'strategy' | 'strategyBundle'>): string =>
+const strategyKeyOf = (job: Pick<RunJob, 'strategy' | 'strategyBundle'>): string =>
   job.strategyBundle ? bundledStrategyKey(job.strategy, job.strategyBundle) : job.strategy;
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */

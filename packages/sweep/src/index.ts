@@ -2,7 +2,7 @@ export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { PlannedRunVerifier } from './planned-run-verifier.js';
-export { type PreparedStrategyFiles, prepareStrategyFiles } from './prepare-strategy-files.js';
+export { prepareStrategyFiles } from './prepare-strategy-files.js';
 export { startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { reconcileSweep } from './reconcile-sweep.js';
 export { replayRun } from './replay-run.js';
