@@ -140,6 +140,17 @@ describe('a strategy file ships with its sweep', () => {
       file?.bundle,
     );
     expect(stored.bundle, 'the relative import is inlined').toContain('value * by');
+
+    const label = `probe.ts@${file?.bundle.slice(0, 8)}`;
+    const results = await runCli(['sweep', 'results', first.sweepId, '--json'], env);
+    expect(lastJsonLine<{ runs: { strategyFile: string }[] }>(results.stdout).runs.map((r) => r.strategyFile)).toEqual([
+      label,
+      label,
+    ]);
+    const exported = await runCli(['sweep', 'export', first.sweepId], env);
+    const [header, row] = exported.stdout.trim().split('\n');
+    expect(header?.split(',').slice(0, 4)).toEqual(['run_index', 'strategy', 'strategy_file', 'strategy_bundle']);
+    expect(row?.split(',').slice(1, 4)).toEqual(['probe', label, file?.bundle]);
   });
 
   it('serves an unchanged file from the cache, and computes again once the file changed', async () => {

@@ -71,7 +71,8 @@ export class SweepPlan {
   private readonly segments: readonly Segment[];
 
   constructor(
-    private readonly spec: SweepSpec,
+    /** The spec the plan lays out. */
+    readonly spec: SweepSpec,
     readonly sweepId: string,
     options: { runsPerJob: number; spaces?: readonly CombinationSpace[] },
   ) {

@@ -1,4 +1,4 @@
-import { SweepSpec, sweptNames } from '@fleet/contracts';
+import { SweepSpec, strategyFileLabel, sweptNames } from '@fleet/contracts';
 import { type Database, type Kysely, METRIC_COLUMNS, storedRunOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
@@ -15,7 +15,8 @@ const csvCell = (value: unknown): string => {
 
 /**
  * Writes every run of a sweep, one line per run in run-index order, with each parameter and swept setting as its own
- * column (the union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
+ * column (the union over the sweep's strategies; empty where a strategy lacks it), a strategy file's name with its short
+ * bundle hash and its full hash, and the data, engine and code versions that
  * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
  * exports in bounded memory.
  *
@@ -35,6 +36,8 @@ export async function exportRuns(
   const header = [
     'run_index',
     'strategy',
+    'strategy_file',
+    'strategy_bundle',
     'symbol',
     'status',
     ...paramNames,
@@ -55,6 +58,9 @@ export async function exportRuns(
         return JSON.stringify({
           runIndex: run.runIndex,
           strategy: run.strategy,
+          ...(run.strategyBundle
+            ? { strategyFile: strategyFileLabel(spec, run.strategyBundle), strategyBundle: run.strategyBundle }
+            : {}),
           symbol: run.symbol,
           status: run.status,
           params: run.params,
@@ -70,6 +76,8 @@ export async function exportRuns(
       return [
         r.run_index,
         r.strategy,
+        strategyFileLabel(spec, r.strategy_bundle),
+        r.strategy_bundle,
         r.symbol,
         r.status,
         ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
