@@ -15,9 +15,8 @@ const csvCell = (value: unknown): string => {
 
 /**
  * Writes every run of a sweep, one line per run in run-index order, with each parameter and swept setting as its own
- * column (the union over the sweep's strategies; empty where a strategy lacks it), a strategy file's name with its short
- * bundle hash and its full hash, and the data, engine and code versions that
- * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
+ * column (the union over the sweep's strategies; empty where a strategy lacks it), the data, engine and code versions that
+ * make it reproducible, and for a strategy file its name with the short bundle hash and the full hash. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
  * exports in bounded memory.
  *
  * @example
@@ -36,8 +35,6 @@ export async function exportRuns(
   const header = [
     'run_index',
     'strategy',
-    'strategy_file',
-    'strategy_bundle',
     'symbol',
     'status',
     ...paramNames,
@@ -47,6 +44,8 @@ export async function exportRuns(
     'data_version',
     'engine_version',
     'code_version',
+    'strategy_file',
+    'strategy_bundle',
   ];
   if (format === 'csv') await write(`${header.join(',')}\n`);
   let rows = 0;
@@ -76,8 +75,6 @@ export async function exportRuns(
       return [
         r.run_index,
         r.strategy,
-        strategyFileLabel(spec, r.strategy_bundle),
-        r.strategy_bundle,
         r.symbol,
         r.status,
         ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
@@ -87,6 +84,8 @@ export async function exportRuns(
         r.data_version,
         r.engine_version,
         r.code_version,
+        strategyFileLabel(spec, r.strategy_bundle),
+        r.strategy_bundle,
       ]
         .map(csvCell)
         .join(',');
