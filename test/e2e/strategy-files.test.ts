@@ -169,6 +169,58 @@ describe('a strategy file ships with its sweep', () => {
       0,
     ]);
     expect((await runsOf(edited.sweepId))[0]?.final_equity).not.toBe((await runsOf(first.sweepId))[0]?.final_equity);
+
+    const local = await runCli(
+      [
+        'backtest',
+        '--symbol',
+        'ORCL',
+        '--from',
+        '2000-01-01',
+        '--to',
+        '2014-12-31',
+        '--strategy-file',
+        join(dir, 'strategies', 'probe.ts'),
+        '--param',
+        'period=20',
+        '--json',
+      ],
+      env,
+    );
+    expect(local.code, local.stderr).toBe(0);
+    expect(
+      lastJsonLine<{ finalEquity: string; strategyBundle: string }>(local.stdout),
+      'a local run of the file runs the bytes the fleet ran',
+    ).toMatchObject({
+      finalEquity: (await runsOf(edited.sweepId))[0]?.final_equity,
+      strategyBundle: edited.strategyFiles[0]?.bundle,
+    });
+    const replayed = await runCli(['backtest', '--from-run', `${first.sweepId}:1`, '--json'], env);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(lastJsonLine(replayed.stdout), 'the first version replays, though the file changed since').toMatchObject({
+      strategyFile: 'probe.ts',
+      strategyBundle: first.strategyFiles[0]?.bundle,
+      finalEquity: (await runsOf(first.sweepId))[1]?.final_equity,
+      reproduced: true,
+    });
+  });
+
+  it('lists the strategies of stored files with their parameters, and shows a file by hash with its source', async () => {
+    const listed = await runCli(['strategy', 'list', '--json'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    const { strategies } = lastJsonLine<{
+      strategies: { name: string; file?: string; bundle?: string; params: object }[];
+    }>(listed.stdout);
+    expect(strategies.map((s) => s.name)).toContain('sma_cross');
+    expect(strategies.find((s) => s.bundle === first.strategyFiles[0]?.bundle)).toMatchObject({
+      name: 'probe',
+      file: 'probe.ts',
+      params: { period: 'average length in bars; integer 2..500' },
+    });
+    const shown = await runCli(['strategy', 'show', (first.strategyFiles[0]?.bundle as string).slice(0, 10)], env);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`probe (probe.ts@${first.strategyFiles[0]?.bundle.slice(0, 8)})`);
+    expect(shown.stdout, 'with its source').toContain('ctx.bars.close.at(0) > scaled(mean, 1)');
   });
 
   it("replays a file strategy's run on the dashboard to its stored final equity", async () => {
