@@ -17,6 +17,12 @@ export interface EnginePoolOptions {
   threadFile?: URL;
   /** Where threads cache and import strategy bundles (see `bundleModuleDir`). @defaultValue fleet-strategy-bundles under the OS temp folder */
   bundleDir?: string;
+  /**
+   * Old-generation heap of each thread in MiB: a strategy that allocates without bound crashes its own thread (as
+   * `ENGINE_THREAD_CRASHED`) instead of taking the worker process's memory. Bars and indicator columns live outside
+   * this heap, in (shared) array buffers. @defaultValue 512
+   */
+  heapLimitMb?: number;
 }
 
 /** How one job is evaluated. */
@@ -58,6 +64,7 @@ export class EnginePool {
         strategyModules: options.strategyModules ?? [],
         bundleDir: options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'),
       },
+      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 512 },
     });
   }
 

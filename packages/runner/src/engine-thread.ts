@@ -18,6 +18,9 @@ const ready = loadStrategyModules(data.strategyModules);
 port.on('message', (task: EngineTask) => {
   ready
     .then(async () => {
+      // The pool times each run from here: the thread's start-up (loading the engine and plugins) is no run's time.
+      // A strategy bundle loads after it, so one that hangs while loading is stopped by the run timeout.
+      send({ type: 'started', taskId: task.taskId });
       const hash = task.job.strategyBundle;
       if (hash !== undefined) await loadStrategyBundle(hash, task.bundle ?? '', data.bundleDir);
       evaluateRuns(task.job, task.series, task.provenance, (outcome, index) =>
