@@ -217,7 +217,8 @@ describe('a strategy file ships with its sweep', () => {
       file: 'probe.ts',
       params: { period: 'average length in bars; integer 2..500' },
     });
-    const shown = await runCli(['strategy', 'show', (first.strategyFiles[0]?.bundle as string).slice(0, 10)], env);
+    const hash = first.strategyFiles[0]?.bundle ?? '';
+    const shown = await runCli(['strategy', 'show', hash.slice(0, 10)], env);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(`probe (probe.ts@${first.strategyFiles[0]?.bundle.slice(0, 8)})`);
     expect(shown.stdout, 'with its source').toContain('ctx.bars.close.at(0) > scaled(mean, 1)');
