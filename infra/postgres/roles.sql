@@ -66,6 +66,14 @@ GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache
   exposure, settings) ON runs TO :"aggregator_role";
 SELECT format('GRANT UPDATE (strategy_bundle) ON runs TO %I', :'aggregator_role')
 WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'strategy_bundle') \gexec
+-- A walk-forward sweep's fold selections: the aggregator counts landed in-sample rows, records the choice in the
+-- commit of a group's last one, and records the out-of-sample job as enqueued; slots are planned by the CLI.
+SELECT format('GRANT SELECT ON fold_selections TO %I, %I', :'aggregator_role', :'dashboard_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
+SELECT format('GRANT UPDATE (landed, chosen_run, params, settings, in_sample_value, selected_at, enqueued_at) ON fold_selections TO %I', :'aggregator_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
+SELECT format('GRANT UPDATE (fold, "window") ON runs TO %I', :'aggregator_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
 GRANT SELECT ON sweeps TO :"aggregator_role";
 GRANT UPDATE (succeeded, failed, cached, status, started_at, finished_at, last_progress_at, requeue_generation)
   ON sweeps TO :"aggregator_role";

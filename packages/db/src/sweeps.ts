@@ -1,5 +1,6 @@
 import type { SweepProgress, SweepStatus } from '@fleet/contracts';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { insertFoldSlots, type NewFoldSlot } from './fold-selections.js';
 import type { Database, SweepsTable } from './schema.js';
 import { type StrategyBundleRow, storeStrategyBundles } from './strategy-bundles.js';
 
@@ -15,6 +16,8 @@ export interface NewSweep {
   total: number;
   jobs: number;
   runsPerJob: number;
+  /** A validated sweep's out-of-sample slots, planned in the same transaction as the sweep. */
+  foldSlots?: readonly NewFoldSlot[];
 }
 
 /**
@@ -27,16 +30,22 @@ export async function createSweep(
   sweep: NewSweep,
   bundles: readonly StrategyBundleRow[] = [],
 ): Promise<{ sweep: SweepRow; created: boolean }> {
-  return db.transaction().execute((tx) => insertSweep(tx, sweep, bundles));
+  return db.transaction().execute(async (trx) => {
+    await storeStrategyBundles(trx, bundles);
+    const inserted = await insertSweep(trx, sweep);
+    if (inserted && sweep.foldSlots) await insertFoldSlots(trx, sweep.id, sweep.foldSlots);
+    if (inserted) return { sweep: inserted, created: true };
+    const existing = await trx
+      .selectFrom('sweeps')
+      .selectAll()
+      .where('idempotency_key', '=', sweep.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return { sweep: existing, created: false };
+  });
 }
 
-async function insertSweep(
-  db: Transaction<Database>,
-  sweep: NewSweep,
-  bundles: readonly StrategyBundleRow[],
-): Promise<{ sweep: SweepRow; created: boolean }> {
-  await storeStrategyBundles(db, bundles);
-  const inserted = await db
+async function insertSweep(db: Kysely<Database>, sweep: NewSweep): Promise<SweepRow | undefined> {
+  return db
     .insertInto('sweeps')
     .values({
       id: sweep.id,
@@ -52,13 +61,6 @@ async function insertSweep(
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return { sweep: inserted, created: true };
-  const existing = await db
-    .selectFrom('sweeps')
-    .selectAll()
-    .where('idempotency_key', '=', sweep.idempotencyKey)
-    .executeTakeFirstOrThrow();
-  return { sweep: existing, created: false };
 }
 
 /** Records how many jobs of a sweep are enqueued, so an interrupted submit knows where to resume. */
@@ -142,6 +144,8 @@ export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): P
       .deleteFrom('runs')
       .where('sweep_id', '=', sweepId)
       .where('status', '=', 'failed')
+      // A walk-forward group with no eligible in-sample run fails for good: there is nothing to run again.
+      .where('error_code', 'is distinct from', 'NO_ELIGIBLE_RUN')
       .returning('run_index')
       .execute();
     if (deleted.length > 0) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, findStrategyBundle, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
-import { bundledStrategyKey, engineConfig, loadStrategyBundle } from '@fleet/runner';
+import { bundledStrategyKey, engineConfig, loadStrategyBundle, tradingWindow } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
 import { RunNotFoundError } from './run-not-found-error.js';
@@ -43,9 +43,11 @@ export async function replayRun(
   if (run?.status !== 'succeeded' || stored == null)
     throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
   const { start, end, interval } = SweepSpec.parse(row.spec);
+  // A validated sweep's run trades in its window, after warm-up from the sweep's start, as its job did.
+  const window = plan.windowOf(runIndex);
   // The same inclusive UTC range a worker loads for the job (jobTimeRange in @fleet/runner).
   const from = rangeStartMs(start);
-  const to = rangeEndMs(end);
+  const to = rangeEndMs(window?.end ?? end);
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
@@ -58,7 +60,7 @@ export async function replayRun(
     strategy = bundledStrategyKey(run.strategy, bundle.hash);
   }
   const result = await withSpan('engine-run', { attributes }, () =>
-    runBacktest(bars, engineConfig(settings, strategy, run.params)),
+    runBacktest(bars, { ...engineConfig(settings, strategy, run.params), ...tradingWindow({ window }) }),
   );
   return {
     run,
