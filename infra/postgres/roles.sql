@@ -7,6 +7,8 @@
 -- Role names default to fleet_worker, fleet_aggregator and fleet_dashboard (override with -v worker_role=… etc.).
 -- Re-running is safe: roles are created once, passwords reset, and grants rebuilt from nothing.
 -- The CLI (migrate, data import, submit, cancel, retry-failed) runs as the owner, an operator's role.
+-- With -v producer_password=… a producer role (default fleet_producer) is made too: the one besides the owner that may
+-- store strategy bundles, i.e. ship code that every worker runs. Hand it only to whoever may run code on the fleet.
 
 \if :{?worker_role}
 \else
@@ -19,6 +21,10 @@
 \if :{?dashboard_role}
 \else
   \set dashboard_role fleet_dashboard
+\endif
+\if :{?producer_role}
+\else
+  \set producer_role fleet_producer
 \endif
 
 SELECT format('CREATE ROLE %I', r) FROM unnest(ARRAY[:'worker_role', :'aggregator_role', :'dashboard_role']) AS r
@@ -38,6 +44,9 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM :"worker_role", :"aggregator_r
 -- Worker: reads bars to run backtests and a sweep's status to skip cancelled sweeps. Results go through Redis;
 -- of runs it reads only what the result cache reuses (looked up by cache key), never parameters or errors.
 GRANT SELECT ON bars, sweeps TO :"worker_role";
+-- Strategy bundles are read by hash to run a sweep's strategy file; a worker never writes code.
+SELECT format('GRANT SELECT ON strategy_bundles TO %I, %I', :'worker_role', :'dashboard_role')
+WHERE to_regclass('strategy_bundles') IS NOT NULL \gexec
 GRANT SELECT (cache_key, status, data_version, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
   exposure) ON runs TO :"worker_role";
@@ -55,6 +64,8 @@ GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache
   code_version, error_name, error_code, error_message, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
   exposure, settings) ON runs TO :"aggregator_role";
+SELECT format('GRANT UPDATE (strategy_bundle) ON runs TO %I', :'aggregator_role')
+WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'strategy_bundle') \gexec
 -- A walk-forward sweep's fold selections: the aggregator counts landed in-sample rows, records the choice in the
 -- commit of a group's last one, and records the out-of-sample job as enqueued; slots are planned by the CLI.
 SELECT format('GRANT SELECT ON fold_selections TO %I, %I', :'aggregator_role', :'dashboard_role')
@@ -69,3 +80,15 @@ GRANT UPDATE (succeeded, failed, cached, status, started_at, finished_at, last_p
 
 -- Dashboard: read-only pages, and bars to replay a run's equity curve.
 GRANT SELECT ON sweeps, runs, bars TO :"dashboard_role";
+
+-- Producer (only with -v producer_password=…): stores strategy bundles, never changes or deletes one, since a hash
+-- must always name the same bytes.
+\if :{?producer_password}
+SELECT format('CREATE ROLE %I', :'producer_role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'producer_role')
+\gexec
+ALTER ROLE :"producer_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'producer_password';
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'producer_role') \gexec
+GRANT USAGE ON SCHEMA public TO :"producer_role";
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM :"producer_role";
+GRANT SELECT, INSERT ON strategy_bundles TO :"producer_role";
+\endif

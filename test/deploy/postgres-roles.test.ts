@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunOutcome } from '@fleet/contracts';
@@ -24,8 +24,18 @@ import { repoRoot } from '../support/fleet-processes.js';
 const run = promisify(execFile);
 const owner = createDatabase({ url: inject('databaseUrl') });
 const tag = randomBytes(3).toString('hex');
-const roles = { worker: `fleet_w_${tag}`, aggregator: `fleet_a_${tag}`, dashboard: `fleet_d_${tag}` } as const;
-const passwords = { worker: randomUUID(), aggregator: randomUUID(), dashboard: randomUUID() };
+const roles = {
+  worker: `fleet_w_${tag}`,
+  aggregator: `fleet_a_${tag}`,
+  dashboard: `fleet_d_${tag}`,
+  producer: `fleet_p_${tag}`,
+} as const;
+const passwords = { worker: randomUUID(), aggregator: randomUUID(), dashboard: randomUUID(), producer: randomUUID() };
+/** A stored strategy bundle: its hash only has to look like one for the grants to be checked. */
+const bundleHash = createHash('sha256').update(tag).digest('hex');
+const bundleRead = sql`select bundle from strategy_bundles where hash = ${bundleHash}`;
+const bundleInsert = (hash: string) =>
+  sql`insert into strategy_bundles (hash, file_name, source, bundle) values (${hash}, 'x.ts', '', 'export {};')`;
 const as: Partial<Record<keyof typeof roles, Kysely<Database>>> = {};
 const sweepId = randomUUID();
 const symbol = `R${tag.toUpperCase()}`;
@@ -76,6 +86,7 @@ beforeAll(async () => {
   });
   await sql`insert into bars (symbol, interval, ts, open, high, low, close, volume)
     values (${symbol}, '1d', '2020-01-02T00:00:00Z', 1, 2, 0.5, 1.5, 10)`.execute(owner);
+  await bundleInsert(bundleHash).execute(owner);
   await run(
     'psql',
     [
@@ -99,6 +110,10 @@ afterAll(async () => {
     await sql`drop role if exists ${sql.id(role)}`.execute(owner);
   }
   await owner.deleteFrom('bars').where('symbol', '=', symbol).execute();
+  await owner
+    .deleteFrom('strategy_bundles')
+    .where('hash', 'in', [bundleHash, createHash('sha256').update(`${tag}-p`).digest('hex')])
+    .execute();
   await owner.destroy();
 });
 
@@ -120,6 +135,17 @@ describe('infra/postgres/roles.sql', () => {
     );
     expect(await attempt(db, sql`update sweeps set status = 'cancelled'`)).toBe(DENIED);
     expect(await attempt(db, sql`create table worker_owned (x int)`)).toBe(DENIED);
+    expect(await attempt(db, bundleRead), 'a strategy bundle, fetched by hash').toBe('ok');
+    expect(await attempt(db, bundleInsert('a'.repeat(64))), 'a worker never ships code').toBe(DENIED);
+  });
+
+  it('lets the producer role store strategy bundles, never change or delete one, and touch nothing else', async () => {
+    const db = connectAs('producer');
+    expect(await attempt(db, bundleInsert(createHash('sha256').update(`${tag}-p`).digest('hex')))).toBe('ok');
+    expect(await attempt(db, bundleRead)).toBe('ok');
+    expect(await attempt(db, sql`update strategy_bundles set bundle = 'x' where hash = ${bundleHash}`)).toBe(DENIED);
+    expect(await attempt(db, sql`delete from strategy_bundles`)).toBe(DENIED);
+    expect(await attempt(db, barsRead)).toBe(DENIED);
   });
 
   it('lets the aggregator store outcomes, advance and reconcile sweeps, but not delete or rewrite them', async () => {
@@ -161,6 +187,8 @@ describe('infra/postgres/roles.sql', () => {
     expect((await leaderboard(db, sweepId, { sort: 'sharpe', limit: 10 })).total).toBeTypeOf('number');
     expect((await findRun(db, sweepId, 0))?.error_code, 'a run stored by the aggregator').toBe('INVALID_PARAMS');
     expect(await attempt(db, barsRead), 'a replay loads the bars').toBe('ok');
+    expect(await attempt(db, bundleRead), 'and the strategy bundle its run ran').toBe('ok');
+    expect(await attempt(db, bundleInsert('b'.repeat(64)))).toBe(DENIED);
     expect(await attempt(db, sql`update sweeps set status = 'cancelled' where id = ${sweepId}`)).toBe(DENIED);
     expect(await attempt(db, sql`delete from runs`)).toBe(DENIED);
     expect(

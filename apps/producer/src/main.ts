@@ -5,6 +5,7 @@ import { ExportFormats, resolveSweepId } from '@fleet/sweep';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliContext } from './cli-context.js';
 import { backtest } from './commands/backtest.js';
+import { backtestFromRun } from './commands/backtest-from-run.js';
 import { cancel } from './commands/cancel-sweep.js';
 import { deleteData } from './commands/delete-data.js';
 import { exportSweep } from './commands/export-sweep.js';
@@ -16,6 +17,8 @@ import { newStrategy } from './commands/new-strategy.js';
 import { reconcile } from './commands/reconcile-sweep.js';
 import { resume } from './commands/resume-sweep.js';
 import { retryFailed } from './commands/retry-failed.js';
+import { strategyList } from './commands/strategy-list.js';
+import { strategyShow } from './commands/strategy-show.js';
 import { submit } from './commands/submit-sweep.js';
 import { failures } from './commands/sweep-failures.js';
 import { metricNames, results } from './commands/sweep-results.js';
@@ -208,7 +211,20 @@ sweep
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => list(ctx, opts)));
 
-const strategy = program.command('strategy').description('strategies: write your own');
+const strategy = program
+  .command('strategy')
+  .description('strategies: built-ins, plugin modules and stored strategy files');
+strategy
+  .command('list')
+  .description('strategies a sweep can name, with their parameters and docs')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, opts) => strategyList(ctx, opts)));
+strategy
+  .command('show')
+  .description("one strategy's parameters and docs, and a strategy file's source")
+  .argument('<name|hash>', 'strategy name, or the hash (or a prefix of 4+ digits) of a stored strategy file')
+  .option('--json', 'print a JSON object')
+  .action(action((ctx, target: string, opts) => strategyShow(ctx, target, opts)));
 strategy
   .command('new')
   .description('scaffold a typed strategy file NAME.ts and a vitest test NAME.test.ts that runs it on sample bars')
@@ -225,10 +241,16 @@ const backtestCommand = program
   .option('--interval <I>', 'interval of stored bars', '1d')
   .option('--from <DATE>', 'first day YYYY-MM-DD, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ')
   .option('--to <DATE>', 'last day YYYY-MM-DD (inclusive), or a UTC date-time')
-  .requiredOption('--strategy <NAME>', 'strategy name, e.g. sma_cross')
+  .option('--strategy <NAME>', 'strategy name, e.g. sma_cross (with --strategy-file: which of its strategies)')
+  .option('--strategy-file <FILE>', 'a strategy file (.ts or .js), bundled as a sweep ships it')
+  .option('--from-run <SWEEP:RUN>', 'recompute a stored run (its strategy file too) and compare its final equity')
   .option('--param <k=v>', 'strategy parameter, repeatable', collect)
   .option('--json', 'print a JSON object as the last line');
 for (const option of settingOptions()) backtestCommand.addOption(option);
-backtestCommand.action(action((ctx, opts) => backtest(ctx, opts)));
+backtestCommand.action(
+  action((ctx, { fromRun, ...opts }: { fromRun?: string; json?: boolean }) =>
+    fromRun ? backtestFromRun(ctx, fromRun, opts) : backtest(ctx, opts),
+  ),
+);
 
 await program.parseAsync();

@@ -1,11 +1,15 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_RUN_JOB_BYTES, RunJob, runJobBytes } from '@fleet/contracts';
-import { type Database, findCachedResults, findSweep, type Kysely } from '@fleet/db';
+import { type Database, findCachedResults, findStrategyBundle, findSweep, type Kysely } from '@fleet/db';
 import { publishOutcomes, type Redis } from '@fleet/queue';
 import {
   type BarCache,
+  BundleStore,
   createSeriesLoader,
   type EnginePool,
   executeRunJob,
+  isPermanentJobError,
   isServiceUnavailable,
   SweepStatusCache,
 } from '@fleet/runner';
@@ -31,6 +35,10 @@ export interface RunJobProcessorOptions {
   codeVersion: string;
   /** sha256 of each plugin strategy's module code (from `loadStrategyModules`), part of its runs' identity. */
   strategyDigests?: Readonly<Record<string, string>>;
+  /** Strategy bundles by hash, verified; built over `db` and the pool's bundle folder when not given. */
+  bundles?: BundleStore;
+  /** Where bundles are cached on disk when `bundles` is not given. @defaultValue fleet-strategy-bundles under the OS temp folder */
+  bundleDir?: string;
   /** Per-run timeout for jobs that carry none, in ms. */
   defaultRunTimeoutMs: number;
   /** How long a job waits before it is tried again while Postgres or Redis is unreachable, in ms. @defaultValue 5000 */
@@ -61,10 +69,21 @@ export function createRunJobProcessor(
   const { db, redis, prefix, pool } = options;
   const loadSeries = createSeriesLoader(db, options.cache);
   const statuses = new SweepStatusCache(async (sweepId) => (await findSweep(db, sweepId))?.status);
+  const bundles =
+    options.bundles ??
+    new BundleStore(
+      async (hash) => (await findStrategyBundle(db, hash))?.bundle,
+      options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'),
+    );
   return async (job, token) => {
     try {
       return await process(job);
     } catch (error) {
+      // A missing, forged or throwing strategy bundle fails the same way every time: no attempt is spent retrying it.
+      if (isPermanentJobError(error))
+        throw Object.assign(new UnrecoverableError((error as Error).message), {
+          code: (error as { code: string }).code,
+        });
       if (!isServiceUnavailable(error)) throw error;
       // Back to the delayed set without spending an attempt: an outage must not turn runs into failures.
       options.onServiceUnavailable?.(job.id, error as Error);
@@ -112,11 +131,14 @@ export function createRunJobProcessor(
           }),
         (j, series, provenance) =>
           withSpan('engine-run', { attributes: { [FleetAttributes.bars]: series.length } }, async () => {
+            // Fetched (once per worker, then from memory or disk) and verified here; loaded only on the engine thread.
+            const bundle = j.strategyBundle === undefined ? undefined : await bundles.get(j.strategyBundle);
             const started = performance.now();
             const evaluated = await pool.evaluate(j, series, {
               runTimeoutMs: j.runTimeoutMs ?? options.defaultRunTimeoutMs,
               isolateCrashes: lastAttempt,
               provenance,
+              ...(bundle === undefined ? {} : { bundle }),
             });
             engineMs = performance.now() - started;
             return evaluated;

@@ -54,7 +54,11 @@ const metrics = createWorkerMetrics(registry);
 registerPoolMetrics(registry, () => poolUsage(db));
 // The main thread keys results, so it loads the plugins too: their code's hash is part of each run's identity.
 const strategyDigests = await loadStrategyModules(env.FLEET_STRATEGY_MODULES);
-const pool = new EnginePool({ size: env.WORKER_CONCURRENCY, strategyModules: env.FLEET_STRATEGY_MODULES });
+const pool = new EnginePool({
+  size: env.WORKER_CONCURRENCY,
+  strategyModules: env.FLEET_STRATEGY_MODULES,
+  bundleDir: env.FLEET_BUNDLE_DIR,
+});
 const cache = new BarCache(env.BAR_CACHE_MB * 1024 * 1024);
 setInterval(() => log.debug({ barCache: cache.stats() }, 'bar cache'), CACHE_STATS_MS).unref();
 const processor = createRunJobProcessor({
@@ -65,6 +69,7 @@ const processor = createRunJobProcessor({
   cache,
   codeVersion,
   strategyDigests,
+  bundleDir: env.FLEET_BUNDLE_DIR,
   defaultRunTimeoutMs: env.RUN_TIMEOUT_MS,
   metrics,
   onServiceUnavailable: (jobId, err) =>

@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const urlWithScheme = (schemes: readonly string[]) =>
@@ -127,6 +128,11 @@ export const DashboardEnv = z.object({
 export const StrategyEnv = z.object({
   /** Comma-separated module paths or package names, each registering strategies when imported. @defaultValue none */
   FLEET_STRATEGY_MODULES: commaList,
+  /**
+   * Folder where strategy bundles are cached on local disk and imported from (each verified against its hash).
+   * @defaultValue fleet-strategy-bundles under the OS temp folder
+   */
+  FLEET_BUNDLE_DIR: z.string().min(1).default(join(tmpdir(), 'fleet-strategy-bundles')),
 });
 
 /** How long one run may take before it is stopped and recorded as failed with reason `timeout`. */

@@ -32,6 +32,7 @@ export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from 
 export { RunMetrics, RunOutcome } from './run-outcome.js';
 export { splitSettings } from './setting-domain.js';
 export { type SettingName, SettingNames, SettingTable } from './setting-table.js';
+export { shortBundleHash, strategyFileLabel } from './strategy-bundle-hash.js';
 export {
   givenSettings,
   SweepSpec,

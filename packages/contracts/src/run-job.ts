@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-settings.js';
 import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
+import { StrategyBundleHash } from './strategy-bundle-hash.js';
 import { TraceCarrier } from './trace-carrier.js';
 import { RunWindow } from './validation-spec.js';
 
@@ -24,6 +25,8 @@ export type PlannedRun = z.infer<typeof PlannedRun>;
 export const RunJob = z.strictObject({
   sweepId: z.uuid(),
   strategy: z.string().min(1),
+  /** The strategy file's bundle the strategy is loaded from; absent for built-in and plugin strategies. */
+  strategyBundle: StrategyBundleHash.optional(),
   symbol: z.string().min(1),
   interval: z.string().min(1),
   start: RangeBound,

@@ -9,6 +9,7 @@ import {
   StatisticNames,
 } from './metric-table.js';
 import { AxisValues } from './setting-domain.js';
+import { StrategyBundleHash } from './strategy-bundle-hash.js';
 import { SampleWindow } from './validation-spec.js';
 
 /** The statistics stored for a succeeded run ({@link MetricTable}); floats (approximate by nature), `null` where undefined. */
@@ -48,6 +49,8 @@ const RunIdentity = {
   codeVersion: z.string().min(1),
   /** Hash of everything the result depends on; equal keys mean an identical run, whose stored result can be reused. */
   cacheKey: z.string().min(1).optional(),
+  /** The strategy file's bundle hash ({@link StrategyBundleHash}) when the strategy came from one. */
+  strategyBundle: StrategyBundleHash.optional(),
   /** True when this result was reused from an earlier identical run rather than computed. */
   cached: z.boolean().optional(),
 };

@@ -5,6 +5,7 @@ import { ParamDomain } from './param-domain.js';
 import { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 import { settingDomainShape, splitSettings } from './setting-domain.js';
 import { SettingNames } from './setting-table.js';
+import { StrategyBundleHash } from './strategy-bundle-hash.js';
 import { ValidationSpec } from './validation-spec.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,13 +51,24 @@ const SearchMethod = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** The strategy name a file gives until its bundle is loaded: the file's name without folder and extension. */
+const fileStem = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+
 /**
- * One strategy of a sweep: the domain of each parameter, constraints that prune combinations before they are counted
- * (`where: fast < slow`), how combinations are chosen, and optional settings that override the sweep's.
+ * One strategy of a sweep: a built-in or plugin strategy by `name`, or a strategy `file` (TypeScript or JavaScript,
+ * relative to the sweep file) that ships with the sweep; the domain of each parameter, constraints that prune
+ * combinations before they are counted (`where: fast < slow`), how combinations are chosen, and optional settings that
+ * override the sweep's. A file's `name` picks one of the strategies it registers (by default the file's stem, or its
+ * only strategy); `bundle` is the hash of its bundle, recorded at submit, which every job of the strategy carries.
  */
 export const SweepStrategy = z
   .strictObject({
-    name: z.string().min(1),
+    name: z.string().min(1).optional(),
+    file: z
+      .string()
+      .regex(/\.m?[jt]s$/, { message: 'must be a .ts or .js strategy file' })
+      .optional(),
+    bundle: StrategyBundleHash.optional(),
     params: z.record(z.string(), ParamDomain).default({}),
     where: z
       .union([z.string(), z.array(z.string())])
@@ -67,6 +79,14 @@ export const SweepStrategy = z
     ...settingDomainShape,
   })
   .superRefine((strategy, ctx) => {
+    if (strategy.name === undefined && strategy.file === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: 'give a strategy `name` (built-in or plugin) or a strategy `file`',
+      });
+    if (strategy.bundle !== undefined && strategy.file === undefined)
+      ctx.addIssue({ code: 'custom', path: ['bundle'], message: 'a bundle comes only with a strategy `file`' });
     refuseSettingConflicts(Object.keys(givenSettings(strategy)), ctx);
     strategy.where.forEach((text, i) => {
       try {
@@ -87,7 +107,11 @@ export const SweepStrategy = z
         ctx.addIssue({ code: 'custom', path: ['where', i], message: (error as Error).message });
       }
     });
-  });
+  })
+  .transform(({ name, ...strategy }) => ({
+    ...strategy,
+    name: name ?? fileStem(strategy.file as string),
+  }));
 export type SweepStrategy = z.infer<typeof SweepStrategy>;
 
 /**

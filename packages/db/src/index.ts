@@ -33,6 +33,11 @@ export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
 export { storeRunOutcomes } from './store-run-outcomes.js';
+export {
+  findStrategyBundle,
+  listStrategyBundles,
+  type StrategyBundleRow,
+} from './strategy-bundles.js';
 export { sweepCompleteness } from './sweep-completeness.js';
 export {
   cancelSweep,

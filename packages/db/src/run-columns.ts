@@ -31,6 +31,7 @@ export const RunColumns = {
   dataVersion: 'data_version',
   cacheKey: 'cache_key',
   cached: 'cached',
+  strategyBundle: 'strategy_bundle',
   engineVersion: 'engine_version',
   codeVersion: 'code_version',
   fold: 'fold',

@@ -54,6 +54,8 @@ export interface RunsTable extends MetricColumns {
   duration_ms: number;
   cache_key: string | null;
   cached: Generated<boolean>;
+  /** The strategy file's bundle (`strategy_bundles.hash`), null for built-in and plugin strategies. */
+  strategy_bundle: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   /** The fold a validated sweep's run traded in, and which of its windows; null without validation. */
   fold: number | null;
@@ -109,11 +111,21 @@ interface BarSeriesTable {
   updated_at: Generated<Date>;
 }
 
+/** A strategy file shipped with a sweep, named by the sha256 of its bundle; rows are never updated. */
+interface StrategyBundlesTable {
+  hash: string;
+  file_name: string;
+  source: string;
+  bundle: string;
+  created_at: Generated<Date>;
+}
+
 /** The typed schema, mirroring `migrations/versions`. */
 export interface Database {
   sweeps: SweepsTable;
   runs: RunsTable;
   bars: BarsTable;
   bar_series: BarSeriesTable;
+  strategy_bundles: StrategyBundlesTable;
   fold_selections: FoldSelectionsTable;
 }

@@ -2,6 +2,7 @@ import type { SweepProgress, SweepStatus } from '@fleet/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { insertFoldSlots, type NewFoldSlot } from './fold-selections.js';
 import type { Database, SweepsTable } from './schema.js';
+import { type StrategyBundleRow, storeStrategyBundles } from './strategy-bundles.js';
 
 /** A stored sweep as callers see it. */
 export type SweepRow = Selectable<SweepsTable>;
@@ -21,13 +22,16 @@ export interface NewSweep {
 
 /**
  * Inserts a sweep, or returns the existing one when `idempotencyKey` was used before, so a repeated
- * `fleet sweep submit --id KEY` resumes instead of duplicating.
+ * `fleet sweep submit --id KEY` resumes instead of duplicating. The strategy bundles its strategy files ship are
+ * stored in the same transaction, so a sweep never names a bundle that is not there.
  */
 export async function createSweep(
   db: Kysely<Database>,
   sweep: NewSweep,
+  bundles: readonly StrategyBundleRow[] = [],
 ): Promise<{ sweep: SweepRow; created: boolean }> {
   return db.transaction().execute(async (trx) => {
+    await storeStrategyBundles(trx, bundles);
     const inserted = await insertSweep(trx, sweep);
     if (inserted && sweep.foldSlots) await insertFoldSlots(trx, sweep.id, sweep.foldSlots);
     if (inserted) return { sweep: inserted, created: true };

@@ -5,5 +5,10 @@ export type { BarSeries } from './data/bar-series.js';
 export { ENGINE_VERSION } from './engine-identity.js';
 export { runBacktest } from './run-backtest.js';
 export { runSweep, type SweepOutcome } from './run-sweep.js';
-export { defineStrategy } from './strategy/strategy-definition.js';
-export { listStrategies, parseStrategyParams, registerStrategy } from './strategy/strategy-registry.js';
+export { defineStrategy, type RegisteredStrategy } from './strategy/strategy-definition.js';
+export {
+  collectStrategies,
+  listStrategies,
+  parseStrategyParams,
+  registerStrategy,
+} from './strategy/strategy-registry.js';

@@ -18,6 +18,8 @@ import { SweepTooLargeError } from './sweep-too-large-error.js';
 /** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
 interface Segment {
   readonly strategy: string;
+  /** The strategy file's bundle hash, when the strategy is a file. */
+  readonly bundle: string | undefined;
   readonly symbol: string;
   readonly settings: BacktestSettings;
   readonly space: CombinationSpace;
@@ -96,7 +98,8 @@ export class SweepPlan {
   private readonly slots: readonly (OutOfSampleSlot & { readonly settings: BacktestSettings })[];
 
   constructor(
-    private readonly spec: SweepSpec,
+    /** The spec the plan lays out. */
+    readonly spec: SweepSpec,
     readonly sweepId: string,
     options: { runsPerJob: number; spaces?: readonly CombinationSpace[] },
   ) {
@@ -121,6 +124,7 @@ export class SweepPlan {
           const segmentJobs = Math.ceil(space.count / this.runsPerJob);
           segments.push({
             strategy: strategy.name,
+            bundle: strategy.bundle,
             symbol,
             settings,
             space,
@@ -249,6 +253,8 @@ export class SweepPlan {
     const settings = Object.keys(chosen.settings ?? {}).length > 0 ? chosen.settings : undefined;
     const segment = {
       strategy: stored.strategy,
+      // The out-of-sample run runs the strategy file its in-sample runs ran.
+      bundle: this.segments.find((s) => s.firstRun === stored.inSample.firstRun)?.bundle,
       symbol: stored.symbol,
       settings: stored.settings,
       window: { fold: fold.index, sample: 'out_of_sample', from: fold.outOfSample.start, end: fold.outOfSample.end },
@@ -386,11 +392,15 @@ export class SweepPlan {
     }
   }
 
-  private jobData(segment: Pick<Segment, 'strategy' | 'symbol' | 'settings' | 'window'>, runs: PlannedRun[]): RunJob {
+  private jobData(
+    segment: Pick<Segment, 'strategy' | 'bundle' | 'symbol' | 'settings' | 'window'>,
+    runs: PlannedRun[],
+  ): RunJob {
     const window = segment.window;
     return {
       sweepId: this.sweepId,
       strategy: segment.strategy,
+      ...(segment.bundle ? { strategyBundle: segment.bundle } : {}),
       symbol: segment.symbol,
       interval: this.spec.interval,
       start: this.spec.start,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
@@ -12,6 +14,11 @@ export interface SweepCalibration {
   msPerRun: number;
   /** Per strategy; `null` where no timing was possible (its runs fail, hang or crash). */
   perStrategy: { strategy: string; msPerRun: number | null }[];
+  /**
+   * What the strategy files' own schemas refuse among their combinations (see `findCombinationProblems`), checked on
+   * the calibration thread; `undefined` when that check did not end before the deadline. Empty without files.
+   */
+  fileProblems: string[] | undefined;
 }
 
 /** What the calibration thread is given: the first few parameter combinations of each strategy, to time. */
@@ -20,6 +27,9 @@ export interface CalibrationTask {
   series: BarSeries;
   samples: readonly Record<string, number>[][];
   strategyModules: readonly string[];
+  /** The bundles of the sweep's strategy files, whose strategies `spec` names by `bundledStrategyKey`. */
+  bundles: readonly { hash: string; code: string }[];
+  bundleDir: string;
 }
 
 /** Work one job should carry: far above the queue's per-job overhead (a few ms), small enough to spread over workers. */
@@ -32,7 +42,9 @@ const UNTIMED_MS = 5;
 /**
  * Times the engine on the first few combinations of each strategy (taken from the plan's counted spaces, which are
  * not enumerated again) over the sweep's first symbol, to size jobs and estimate how long the sweep takes. The timing runs on a thread of its own with a deadline: a strategy that hangs
- * or kills its thread (a plugin can) must not hang or kill `fleet sweep submit`; it is just left untimed.
+ * or kills its thread (a plugin can) must not hang or kill `fleet sweep submit`; it is just left untimed. The same
+ * thread loads the sweep's strategy files and checks every combination of theirs against their own schemas first
+ * (`fileProblems`), so a file's code runs only there.
  *
  * @example
  * const { msPerRun } = await calibrateSweep(spec, plan.spaces, (s, i, from, to) => loadBars(db, s, i, from, to));
@@ -41,7 +53,13 @@ export async function calibrateSweep(
   spec: SweepSpec,
   spaces: readonly CombinationSpace[],
   load: CalibrationLoader,
-  options: { samples?: number; timeoutMs?: number; strategyModules?: readonly string[] } = {},
+  options: {
+    samples?: number;
+    timeoutMs?: number;
+    strategyModules?: readonly string[];
+    bundles?: readonly { hash: string; code: string }[];
+    bundleDir?: string;
+  } = {},
 ): Promise<SweepCalibration> {
   const symbol = spec.symbols[0] as string;
   const series = await load(symbol, spec.interval, rangeStartMs(spec.start), rangeEndMs(spec.end));
@@ -51,15 +69,19 @@ export async function calibrateSweep(
     series,
     samples: spaces.map((space) => firstCombinations(space, options.samples ?? 8)),
     strategyModules: options.strategyModules ?? [],
+    bundles: options.bundles ?? [],
+    bundleDir: options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'),
   };
+  let fileProblems: string[] | undefined = task.bundles.length === 0 ? [] : undefined;
   const thread = new Worker(new URL('./calibration-thread.js', import.meta.url), { workerData: task });
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, options.timeoutMs ?? 5_000);
-    thread.on('message', (m: { strategyIndex: number; msPerRun: number } | 'done') => {
+    thread.on('message', (m: { strategyIndex: number; msPerRun: number } | { problems: string[] } | 'done') => {
       if (m === 'done') {
         clearTimeout(timer);
         resolve();
-      } else timings.set(m.strategyIndex, m.msPerRun);
+      } else if ('problems' in m) fileProblems = m.problems;
+      else timings.set(m.strategyIndex, m.msPerRun);
     });
     thread.on('error', () => undefined);
     thread.on('exit', () => {
@@ -78,7 +100,7 @@ export async function calibrateSweep(
     runs += count;
     return { strategy: strategy.name, msPerRun: ms };
   });
-  return { msPerRun: runs > 0 ? weighted / runs : UNTIMED_MS, perStrategy };
+  return { msPerRun: runs > 0 ? weighted / runs : UNTIMED_MS, perStrategy, fileProblems };
 }
 
 function firstCombinations(space: CombinationSpace, n: number): Record<string, number>[] {

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSweep } from '@fleet/engine';
+import { parseStrategyParams, runSweep } from '@fleet/engine';
 import { loadStrategyModules } from '@fleet/engine/plugins';
-import { strategySettings } from '@fleet/planning';
+import { findCombinationProblems, strategySettings } from '@fleet/planning';
 import type { CalibrationTask } from './calibrate-sweep.js';
 import { engineBaseConfig } from './engine-config.js';
+import { loadStrategyBundle } from './load-strategy-bundle.js';
 
 /**
  * CPU time the timed passes of all strategies add up to, and the wall time they may take (a second added to a submit at most, well within
@@ -41,6 +42,16 @@ const task = workerData as CalibrationTask;
 const port = parentPort;
 if (!port) throw new Error('calibration-thread.js must run in a worker thread');
 await loadStrategyModules(task.strategyModules);
+if (task.bundles.length > 0) {
+  // Loaded by the inspection before, so a throw here is not expected; if one comes, the submit sees no problems report.
+  for (const { hash, code } of task.bundles) await loadStrategyBundle(hash, code, task.bundleDir);
+  const files = new Set(task.spec.strategies.filter((s) => s.bundle !== undefined).map((s) => s.name));
+  // Only the files' strategies: the built-ins' and plugins' combinations were checked on the main thread.
+  const problems = findCombinationProblems(task.spec, {
+    parseParams: (name, params) => (files.has(name) ? parseStrategyParams(name, params) : params),
+  });
+  port.postMessage({ problems });
+}
 const cpuShare = TIMED_CPU_MS / task.spec.strategies.length;
 const wallShare = TIMED_WALL_MS / task.spec.strategies.length;
 task.spec.strategies.forEach((strategy, i) => {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
@@ -13,6 +15,8 @@ export interface EnginePoolOptions {
   strategyModules?: readonly string[];
   /** The compiled thread entry point. @defaultValue engine-thread.js beside this module */
   threadFile?: URL;
+  /** Where threads cache and import strategy bundles (see `bundleModuleDir`). @defaultValue fleet-strategy-bundles under the OS temp folder */
+  bundleDir?: string;
   /**
    * Old-generation heap of each thread in MiB: a strategy that allocates without bound crashes its own thread (as
    * `ENGINE_THREAD_CRASHED`) instead of taking the worker process's memory. Bars and indicator columns live outside
@@ -32,6 +36,8 @@ export interface EvaluateOptions {
   isolateCrashes: boolean;
   /** Recorded in every outcome of the job, including timeouts and crashes. */
   provenance: EvaluatedProvenance;
+  /** The bytes of the job's strategy bundle (from a `BundleStore`), when it names one. @defaultValue none */
+  bundle?: string;
 }
 
 /**
@@ -54,7 +60,10 @@ export class EnginePool {
     this.threads = new ThreadPool({
       size: options.size,
       file: options.threadFile ?? new URL('./engine-thread.js', import.meta.url),
-      workerData: { strategyModules: options.strategyModules ?? [] },
+      workerData: {
+        strategyModules: options.strategyModules ?? [],
+        bundleDir: options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'),
+      },
       resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 512 },
     });
   }
@@ -66,7 +75,13 @@ export class EnginePool {
       if (this.threads.closed) throw new Error('engine pool is closed');
       const rest: RunJob = { ...job, runs: job.runs.slice(outcomes.length) };
       const thread = await this.threads.acquire();
-      const task = { taskId: this.nextTaskId++, job: rest, series, provenance: options.provenance };
+      const task = {
+        taskId: this.nextTaskId++,
+        job: rest,
+        series,
+        provenance: options.provenance,
+        ...(options.bundle === undefined ? {} : { bundle: options.bundle }),
+      };
       const result = await runEngineTask(thread, task, options.runTimeoutMs, (o) => outcomes.push(o));
       if (result.end === 'done') {
         this.threads.release(thread);

@@ -8,6 +8,8 @@ export interface EngineTask {
   job: RunJob;
   series: BarSeries;
   provenance: EvaluatedProvenance;
+  /** The bytes of the job's strategy bundle, when it names one; the thread checks them against the hash. */
+  bundle?: string;
 }
 
 /**

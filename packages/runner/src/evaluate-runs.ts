@@ -3,6 +3,11 @@ import type { LedgerName, RunJob, RunOutcome } from '@fleet/contracts';
 import { LedgerNames, StatisticNames } from '@fleet/contracts/metric-table';
 import { type BacktestResult, type BarSeries, runSweep, type SweepOutcome } from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
+import { bundledStrategyKey } from './load-strategy-bundle.js';
+
+/** The name a job's strategy has in a thread's registry: a bundle's strategies are registered with their hash. */
+const strategyKeyOf = (job: Pick<RunJob, 'strategy' | 'strategyBundle'>): string =>
+  job.strategyBundle ? bundledStrategyKey(job.strategy, job.strategyBundle) : job.strategy;
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
 export interface ErrorData {
@@ -57,6 +62,7 @@ export function runIdentity<P extends RunProvenance>(
     sweepId: job.sweepId,
     runIndex: run.index,
     strategy: job.strategy,
+    ...(job.strategyBundle ? { strategyBundle: job.strategyBundle } : {}),
     symbol: job.symbol,
     params: run.params,
     ...(run.settings ? { settings: run.settings } : {}),
@@ -116,7 +122,7 @@ export function evaluateRuns(
   let last = performance.now();
   runSweep(
     series,
-    { ...engineBaseConfig(job.settings, job.strategy), ...tradingWindow(job) },
+    { ...engineBaseConfig(job.settings, strategyKeyOf(job)), ...tradingWindow(job) },
     job.runs.map((r) => r.params),
     {
       onOutcome: (outcome, i) => {

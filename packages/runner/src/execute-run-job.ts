@@ -68,7 +68,9 @@ export async function executeRunJob(
     };
     return job.runs.map((run) => failedOutcome(job, run, provenance, error));
   }
-  const code = { engineVersion: ENGINE_VERSION, strategyDigest: strategyDigests[job.strategy] ?? null };
+  // A bundle's hash is the sha256 of its code, as a plugin's digest is of its module's: either names the strategy's code.
+  const strategyDigest = job.strategyBundle ?? strategyDigests[job.strategy] ?? null;
+  const code = { engineVersion: ENGINE_VERSION, strategyDigest };
   const keys = job.runs.map((run) => runCacheKey(job, run.params, runSettings(job, run), dataVersion, code));
   const hits = job.cache === false ? new Map<string, CachedResult>() : await findCached(keys);
   const misses = job.runs.filter((_, i) => !hits.has(keys[i] as string));

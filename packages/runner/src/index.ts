@@ -1,9 +1,12 @@
 export { BarCache } from './bar-cache.js';
+export { BundleStore } from './bundle-store.js';
 export { calibrateSweep, runsPerJobFor } from './calibrate-sweep.js';
-export { isServiceUnavailable } from './classify-error.js';
+export { isPermanentJobError, isServiceUnavailable } from './classify-error.js';
 export { createSeriesLoader } from './create-series-loader.js';
 export { engineConfig } from './engine-config.js';
 export { EnginePool } from './engine-pool.js';
 export { tradingWindow } from './evaluate-runs.js';
 export { evaluateInline, executeRunJob, jobFailureOutcomes, type VersionedSeries } from './execute-run-job.js';
+export { type BundledStrategyInfo, inspectStrategyBundles } from './inspect-strategy-bundles.js';
+export { bundledStrategyKey, loadStrategyBundle } from './load-strategy-bundle.js';
 export { SweepStatusCache } from './sweep-status-cache.js';

@@ -1,4 +1,4 @@
-import { type Expression, type RankableMetric, SweepSpec, sweptNames } from '@fleet/contracts';
+import { type Expression, type RankableMetric, SweepSpec, strategyFileLabel, sweptNames } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, type RunResult, storedRunOf, topRuns } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 
@@ -6,6 +6,8 @@ import { SweepNotFoundError } from './sweep-not-found-error.js';
 export type RankedRun = {
   runIndex: number;
   strategy: string;
+  /** For a strategy file's run: its file name and short bundle hash (`momentum.ts@1a2b3c4d`). */
+  strategyFile: string | null;
   symbol: string;
   params: Record<string, number>;
   /** The run's swept settings, which read like parameters. */
@@ -29,13 +31,15 @@ export async function bestRuns(
 ): Promise<RankedRun[]> {
   const row = await findSweep(db, sweepId);
   if (!row) throw new SweepNotFoundError(sweepId);
+  const spec = SweepSpec.parse(row.spec);
   const rows = await topRuns(db, sweepId, {
     by: options.by,
     limit: options.top,
-    ...(options.where ? { where: options.where, paramNames: sweptNames(SweepSpec.parse(row.spec)) } : {}),
+    ...(options.where ? { where: options.where, paramNames: sweptNames(spec) } : {}),
   });
   return rows.map((row) => {
-    const { runIndex, strategy, symbol, params, settings, cached, result } = storedRunOf(row);
-    return { runIndex, strategy, symbol, params, settings, cached, ...result };
+    const { runIndex, strategy, strategyBundle, symbol, params, settings, cached, result } = storedRunOf(row);
+    const strategyFile = strategyFileLabel(spec, strategyBundle);
+    return { runIndex, strategy, strategyFile, symbol, params, settings, cached, ...result };
   });
 }

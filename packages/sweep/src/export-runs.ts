@@ -1,4 +1,4 @@
-import { SweepSpec, sweptNames } from '@fleet/contracts';
+import { SweepSpec, strategyFileLabel, sweptNames } from '@fleet/contracts';
 import { type Database, type Kysely, METRIC_COLUMNS, storedRunOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
@@ -15,8 +15,8 @@ const csvCell = (value: unknown): string => {
 
 /**
  * Writes every run of a sweep, one line per run in run-index order, with each parameter and swept setting as its own
- * column (the union over the sweep's strategies; empty where a strategy lacks it) and the data, engine and code versions that
- * make it reproducible. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
+ * column (the union over the sweep's strategies; empty where a strategy lacks it), the data, engine and code versions that
+ * make it reproducible, and for a strategy file its name with the short bundle hash and the full hash. Rows are streamed page by page and `write` may apply backpressure, so a sweep of any size
  * exports in bounded memory.
  *
  * @example
@@ -44,6 +44,8 @@ export async function exportRuns(
     'data_version',
     'engine_version',
     'code_version',
+    'strategy_file',
+    'strategy_bundle',
   ];
   if (format === 'csv') await write(`${header.join(',')}\n`);
   let rows = 0;
@@ -55,6 +57,9 @@ export async function exportRuns(
         return JSON.stringify({
           runIndex: run.runIndex,
           strategy: run.strategy,
+          ...(run.strategyBundle
+            ? { strategyFile: strategyFileLabel(spec, run.strategyBundle), strategyBundle: run.strategyBundle }
+            : {}),
           symbol: run.symbol,
           status: run.status,
           params: run.params,
@@ -79,6 +84,8 @@ export async function exportRuns(
         r.data_version,
         r.engine_version,
         r.code_version,
+        strategyFileLabel(spec, r.strategy_bundle),
+        r.strategy_bundle,
       ]
         .map(csvCell)
         .join(',');

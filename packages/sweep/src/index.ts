@@ -3,6 +3,7 @@ export { cancelSweepRuns } from './cancel-sweep-runs.js';
 export { enqueueSelectedRuns } from './enqueue-selected-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { PlannedRunVerifier } from './planned-run-verifier.js';
+export { prepareStrategyFiles } from './prepare-strategy-files.js';
 export { startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
 export { reconcileSweep } from './reconcile-sweep.js';
 export { replayRun } from './replay-run.js';

@@ -1,7 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
-import { type Database, findRun, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
+import { type Database, findRun, findStrategyBundle, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
-import { engineConfig, tradingWindow } from '@fleet/runner';
+import { bundledStrategyKey, engineConfig, loadStrategyBundle, tradingWindow } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
 import { RunNotFoundError } from './run-not-found-error.js';
@@ -22,12 +24,19 @@ export interface ReplayedRun {
  * Recomputes one stored run with the same bars and settings its worker used (the sweep's stored spec with the run's
  * strategy settings and its stored swept values, mapped to the engine by the runner's one {@link engineConfig}, as the worker maps them), because runs do not store
  * equity curves: the engine is pure and deterministic, so replaying costs one bar query and milliseconds of engine time, and proves the stored result.
+ * A run of a strategy file replays the very bundle it ran (by its stored hash, the bytes checked against it), loaded
+ * into this process from `bundleDir`: replaying runs the file's code here, as `fleet backtest --strategy-file` does.
  *
  * @throws {@link SweepNotFoundError}, {@link RunNotFoundError}
  * @example
  * const { equityCurve, reproduced } = await replayRun(db, sweepId, 42);
  */
-export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex: number): Promise<ReplayedRun> {
+export async function replayRun(
+  db: Kysely<Database>,
+  sweepId: string,
+  runIndex: number,
+  options: { bundleDir?: string } = {},
+): Promise<ReplayedRun> {
   const { plan, row } = await loadStoredSweep(db, sweepId);
   const run = await findRun(db, sweepId, runIndex);
   const stored = run && runResultOf(run).finalEquity;
@@ -42,8 +51,16 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
+  let strategy = run.strategy;
+  if (run.strategy_bundle !== null) {
+    const bundle = await findStrategyBundle(db, run.strategy_bundle);
+    if (!bundle)
+      throw new RunNotFoundError(`run ${runIndex} of sweep ${sweepId} ran a strategy bundle that is not stored`);
+    await loadStrategyBundle(bundle.hash, bundle.bundle, options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'));
+    strategy = bundledStrategyKey(run.strategy, bundle.hash);
+  }
   const result = await withSpan('engine-run', { attributes }, () =>
-    runBacktest(bars, { ...engineConfig(settings, run.strategy, run.params), ...tradingWindow({ window }) }),
+    runBacktest(bars, { ...engineConfig(settings, strategy, run.params), ...tradingWindow({ window }) }),
   );
   return {
     run,

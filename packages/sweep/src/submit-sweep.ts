@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_RUN_JOB_BYTES, RUN_JOB_NAME, SweepSpec } from '@fleet/contracts';
-import { createSweep, type Database, type Kysely, recordEnqueuedJobs } from '@fleet/db';
+import { createSweep, type Database, type Kysely, recordEnqueuedJobs, type StrategyBundleRow } from '@fleet/db';
 import { SweepPlan, SweepPlanError } from '@fleet/planning';
 import { type RunQueue, runJobId } from '@fleet/queue';
 import { FleetAttributes, injectTraceCarrier, traceIdOf, withSpan } from '@fleet/telemetry';
@@ -13,6 +13,8 @@ export interface SubmitSweepOptions {
   /** The runs queue, or, with sharded Redis, a function giving the queue of the sweep's shard from its final id (a resumed sweep keeps its stored id). */
   queue: RunQueue | ((sweepId: string) => RunQueue);
   spec: SweepSpec;
+  /** The bundles of the sweep's strategy files, stored in the transaction that records the sweep. @defaultValue none */
+  bundles?: readonly StrategyBundleRow[];
   /** Makes the submit idempotent: the same key resumes the same sweep instead of creating a new one. */
   idempotencyKey?: string;
   /** The sweep's plan, when the caller already counted it (for validation or a size check); its id is kept. */
@@ -68,25 +70,29 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
       `job ${oversized.jobIndex} would be ${oversized.bytes} bytes, over the ${MAX_RUN_JOB_BYTES}-byte limit; submit with a smaller --runs-per-job`,
     );
   }
-  const { sweep, created } = await createSweep(db, {
-    id: fresh.sweepId,
-    idempotencyKey: options.idempotencyKey ?? null,
-    name: spec.name,
-    spec,
-    total: fresh.totalRuns,
-    jobs: fresh.totalJobs,
-    runsPerJob: fresh.runsPerJob,
-    foldSlots: fresh.outOfSampleSlots.map((slot) => ({
-      runIndex: slot.runIndex,
-      fold: slot.fold,
-      strategy: slot.strategy,
-      symbol: slot.symbol,
-      firstRun: slot.inSample.firstRun,
-      runs: slot.inSample.runs,
-      selectMetric: spec.validation?.select ?? 'sharpe',
-      minTrades: spec.validation?.minTrades ?? 0,
-    })),
-  });
+  const { sweep, created } = await createSweep(
+    db,
+    {
+      id: fresh.sweepId,
+      idempotencyKey: options.idempotencyKey ?? null,
+      name: spec.name,
+      spec,
+      total: fresh.totalRuns,
+      jobs: fresh.totalJobs,
+      runsPerJob: fresh.runsPerJob,
+      foldSlots: fresh.outOfSampleSlots.map((slot) => ({
+        runIndex: slot.runIndex,
+        fold: slot.fold,
+        strategy: slot.strategy,
+        symbol: slot.symbol,
+        firstRun: slot.inSample.firstRun,
+        runs: slot.inSample.runs,
+        selectMetric: spec.validation?.select ?? 'sharpe',
+        minTrades: spec.validation?.minTrades ?? 0,
+      })),
+    },
+    options.bundles ?? [],
+  );
   let plan = fresh;
   if (!created) {
     const stored = SweepSpec.parse(sweep.spec);

@@ -15,7 +15,8 @@ export function createEquityView({ api }) {
       const params = Object.entries(r.params)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ');
-      document.getElementById('equity-title').textContent = `run ${runIndex}: ${r.strategy}(${params}) on ${r.symbol}`;
+      document.getElementById('equity-title').textContent =
+        `run ${runIndex}: ${r.strategy}(${params})${r.strategyFile ? ` from ${r.strategyFile}` : ''} on ${r.symbol}`;
       note.textContent = replay.reproduced
         ? `Recomputed by the engine from the stored bars and settings: final equity ${replay.finalEquity}, identical to the stored result.`
         : `Recomputed final equity ${replay.finalEquity} differs from the stored ${r.finalEquity}: the bars or the engine changed since.`;

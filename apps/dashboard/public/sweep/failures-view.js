@@ -20,7 +20,7 @@ export function createFailuresView({ api }) {
     for (const run of failures.runs) {
       const row = document.createElement('tr');
       cell(row, run.runIndex);
-      cell(row, run.strategy, 'text');
+      cell(row, run.strategyFile ? `${run.strategy} (${run.strategyFile})` : run.strategy, 'text');
       cell(row, run.symbol, 'text');
       cell(row, JSON.stringify(run.params), 'text');
       cell(row, `${run.error.code}: ${run.error.message}`, 'text');

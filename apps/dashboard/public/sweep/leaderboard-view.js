@@ -109,7 +109,7 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
       row.dataset.run = run.runIndex;
       if (run.runIndex === state.selectedRun) row.classList.add('selected');
       cell(row, run.runIndex);
-      cell(row, run.strategy, 'text');
+      cell(row, run.strategyFile ? `${run.strategy} (${run.strategyFile})` : run.strategy, 'text');
       cell(row, run.symbol, 'text');
       for (const p of overview.paramNames) cell(row, run.params[p]);
       for (const m of metrics) cell(row, FORMATS[m.format](metricValue(run, m)));

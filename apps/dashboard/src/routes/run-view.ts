@@ -1,4 +1,4 @@
-import { QueueNames } from '@fleet/contracts';
+import { QueueNames, strategyFileLabel } from '@fleet/contracts';
 import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
@@ -7,6 +7,8 @@ import { runJobId } from '@fleet/queue';
 export type RunView = RunResult & {
   runIndex: number;
   strategy: string;
+  /** For a strategy file's run: its file name and short bundle hash (`momentum.ts@1a2b3c4d`). */
+  strategyFile: string | null;
   symbol: string;
   status: string;
   params: Record<string, number>;
@@ -21,11 +23,13 @@ export type RunView = RunResult & {
  * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
-  const { sweepId, runIndex, strategy, symbol, status, params, settings, durationMs, error, result } = storedRunOf(row);
+  const { sweepId, runIndex, strategy, strategyBundle, symbol, status, params, settings, durationMs, error, result } =
+    storedRunOf(row);
   const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
     runIndex,
     strategy,
+    strategyFile: strategyFileLabel(plan.spec, strategyBundle),
     symbol,
     status,
     // Swept settings read as parameters on every page: columns, filters, heatmap axes.

@@ -6,12 +6,14 @@ import {
   resolveSettings,
   SettingNames,
   settingShape,
+  shortBundleHash,
 } from '@fleet/contracts';
 import { loadBars } from '@fleet/db';
 import { type BarSeries, parseStrategyParams, runBacktest } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
 import { formatIssues } from '@fleet/planning';
-import { engineConfig } from '@fleet/runner';
+import { bundledStrategyKey, engineConfig, loadStrategyBundle } from '@fleet/runner';
+import { bundleStrategyFile } from '@fleet/strategy-files';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { fmt, money, pct, printResult } from '../print-result.js';
@@ -25,7 +27,8 @@ export const BacktestOptions = z
     interval: z.string().default('1d'),
     from: RangeBound.optional(),
     to: RangeBound.optional(),
-    strategy: z.string().min(1),
+    strategy: z.string().min(1).optional(),
+    strategyFile: z.string().min(1).optional(),
     param: z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=-?\d+(\.\d+)?$/, { message: 'must be NAME=NUMBER' }))
       .default([]),
@@ -35,6 +38,10 @@ export const BacktestOptions = z
   .refine((o) => (o.data === undefined) !== (o.symbol === undefined), {
     message: 'give exactly one of --data FILE or --symbol SYM',
     path: ['data'],
+  })
+  .refine((o) => o.strategy !== undefined || o.strategyFile !== undefined, {
+    message: 'give --strategy NAME or --strategy-file FILE',
+    path: ['strategy'],
   });
 export type BacktestOptions = z.input<typeof BacktestOptions>;
 
@@ -77,6 +84,32 @@ function toSeries(
   return s;
 }
 
+/**
+ * The strategy a backtest runs: a registered name, or a strategy file bundled and loaded here exactly as a sweep ships
+ * it to workers (so a local run and a fleet run of one file run the same bytes), picked by `--strategy` when the file
+ * defines several.
+ */
+async function strategyOf(
+  ctx: CliContext,
+  o: { strategy?: string | undefined; strategyFile?: string | undefined },
+): Promise<{ key: string; label: { name: string; file?: string; bundle: string } }> {
+  if (o.strategyFile === undefined)
+    return { key: o.strategy as string, label: { name: o.strategy as string, bundle: '' } };
+  const bundle = await bundleStrategyFile(o.strategyFile);
+  const { strategies } = await loadStrategyBundle(bundle.hash, bundle.bundle, ctx.env.FLEET_BUNDLE_DIR);
+  const chosen =
+    strategies.find((s) => s.name === o.strategy) ??
+    (o.strategy === undefined && strategies.length === 1 ? strategies[0] : undefined);
+  if (!chosen)
+    throw new Error(
+      `${o.strategyFile} defines ${strategies.map((s) => `'${s.name}'`).join(', ')}; pick one with --strategy`,
+    );
+  return {
+    key: bundledStrategyKey(chosen.name, bundle.hash),
+    label: { name: chosen.name, file: bundle.fileName, bundle: bundle.hash },
+  };
+}
+
 /** `fleet backtest`: one run on a file or on stored bars, locally, with no queue; the same engine the workers run. */
 export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<void> {
   const parsed = BacktestOptions.safeParse(raw);
@@ -89,8 +122,9 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     if (!(error instanceof z.ZodError)) throw error;
     throw new Error(`invalid options: ${describeIssues(error.issues)}`);
   }
+  const { key: strategy, label } = await strategyOf(ctx, o);
   const params = parseStrategyParams(
-    o.strategy,
+    strategy,
     Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])),
   );
 
@@ -112,21 +146,24 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
       throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
   }
 
-  const result = runBacktest(series, engineConfig(settings, o.strategy, params));
+  const result = runBacktest(series, engineConfig(settings, strategy, params));
   const { equityCurve: _curve, trades, finalUnits, ...summary } = result;
   printResult(
     o.json === true,
     {
       symbol: series.symbol,
       bars: series.length,
-      strategy: o.strategy,
+      strategy: label.name,
+      ...(label.file ? { strategyFile: label.file, strategyBundle: label.bundle } : {}),
       params,
       ...summary,
       finalUnits: { [series.symbol]: finalUnits },
     },
     () =>
       [
-        `${o.strategy} ${Object.entries(params)
+        `${label.file ? `${label.name} (${label.file}@${shortBundleHash(label.bundle)})` : label.name} ${Object.entries(
+          params,
+        )
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')} on ${series.symbol} (${series.length} bars)`,
         `final equity   ${money(result.finalEquity)}`,

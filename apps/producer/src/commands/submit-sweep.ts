@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueueNames, type SweepSpec } from '@fleet/contracts';
+import { QueueNames, type SweepSpec, shortBundleHash } from '@fleet/contracts';
 import { listBarSeries, loadBars } from '@fleet/db';
 import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import {
@@ -12,7 +12,7 @@ import {
 } from '@fleet/planning';
 import { countQueueWorkers } from '@fleet/queue';
 import { calibrateSweep, runsPerJobFor } from '@fleet/runner';
-import { submitSweep, watchSweep } from '@fleet/sweep';
+import { prepareStrategyFiles, submitSweep, watchSweep } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { isInteractive } from '../env.js';
 import { printResult } from '../print-result.js';
@@ -43,32 +43,43 @@ function defaultRunTimeoutMs(msPerRun: number): number {
  */
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
-  const fileSpec = await readSweepFile(file);
+  // Strategy files are bundled and loaded (on a thread) first: what they define is what the sweep is checked against.
+  const files = await prepareStrategyFiles(await readSweepFile(file), file, { bundleDir: ctx.env.FLEET_BUNDLE_DIR });
+  const fileSpec = files.spec;
+  const fromFiles = new Set(files.strategies.map((s) => s.name));
+  // Problems name a file's strategy as its file does, not by the `name@hash` key engine threads register it under.
+  const named = (problems: readonly string[]) => problems.map((p) => p.replace(/@[0-9a-f]{64}/g, ''));
+  const parseParams = (strategy: string, params: Record<string, number>) =>
+    fromFiles.has(strategy) ? params : parseStrategyParams(strategy, params);
   const stored = await listBarSeries(ctx.db);
-  const problems = findSweepProblems(fileSpec, {
-    strategies: listStrategies(),
+  const problems = findSweepProblems(files.keyed, {
+    strategies: [...listStrategies(), ...files.strategies],
     series: stored.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })),
-    parseParams: parseStrategyParams,
+    parseParams,
   });
-  if (problems.length > 0) throw new SweepFileError(file, problems);
+  if (problems.length > 0) throw new SweepFileError(file, named(problems));
   // Counted before any combination is looked at, so a sweep over the limit is refused at once whatever its size.
   const counted = countSweep(file, fileSpec, options.maxRuns);
   const notes: string[] = [];
-  const invalid = findCombinationProblems(
-    fileSpec,
-    { parseParams: parseStrategyParams },
-    { onNote: (n) => notes.push(n) },
-  );
+  const invalid = findCombinationProblems(files.keyed, { parseParams }, { onNote: (n) => notes.push(n) });
   if (invalid.length > 0) throw new SweepFileError(file, invalid);
   if (!options.json) for (const note of notes) process.stderr.write(`note: ${note}\n`);
   const calibration = await calibrateSweep(
-    fileSpec,
+    files.keyed,
     counted.spaces,
     (symbol, interval, from, to) => loadBars(ctx.db, symbol, interval, from, to),
     {
       strategyModules: ctx.env.FLEET_STRATEGY_MODULES,
+      bundles: files.bundles.map((b) => ({ hash: b.hash, code: b.bundle })),
+      bundleDir: ctx.env.FLEET_BUNDLE_DIR,
     },
   );
+  // A file's combinations are checked against its own schema on the calibration thread, within its deadline.
+  if (calibration.fileProblems === undefined)
+    throw new SweepFileError(file, [
+      "strategy files: their parameter combinations could not be checked within the calibration thread's deadline",
+    ]);
+  if (calibration.fileProblems.length > 0) throw new SweepFileError(file, named(calibration.fileProblems));
   // The timeout is written into the stored spec, so reconciled and retried runs get the same one.
   const spec = {
     ...fileSpec,
@@ -114,6 +125,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     queue: (sweepId) => ctx.queueFor(sweepId),
     spec,
     plan,
+    bundles: files.bundles,
     ...(options.id ? { idempotencyKey: options.id } : {}),
     onProgress: (done, total) => enqueueing.update({ done, total }),
   });
@@ -147,7 +159,10 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
         runsPerSecond,
       }
     : {};
-  printResult(options.json === true, { ...submitted, runsPerJob: plan.runsPerJob, ...waited }, () =>
+  const strategyFiles = files.bundles.map((b) => ({ file: b.fileName, bundle: b.hash }));
+  if (!options.json)
+    for (const f of strategyFiles) process.stderr.write(`strategy file ${f.file}@${shortBundleHash(f.bundle)}\n`);
+  printResult(options.json === true, { ...submitted, runsPerJob: plan.runsPerJob, strategyFiles, ...waited }, () =>
     final
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded (${final.cached} from the result cache), ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,

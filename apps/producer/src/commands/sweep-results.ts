@@ -70,7 +70,7 @@ export async function results(
           String(i + 1),
           String(r.runIndex),
           r.symbol,
-          r.strategy,
+          r.strategyFile ? `${r.strategy} (${r.strategyFile})` : r.strategy,
           Object.entries({ ...r.params, ...r.settings })
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([k, v]) => `${k}=${v}`)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { listStrategies, parseStrategyParams } from './strategy-registry.js';
+import { defineStrategy } from './strategy-definition.js';
+import { collectStrategies, listStrategies, parseStrategyParams, registerStrategy } from './strategy-registry.js';
 
 function problems(run: () => unknown): string {
   try {
@@ -58,5 +60,27 @@ describe('strategy registry', () => {
 
   it('rejects unknown parameters instead of ignoring a typo', () => {
     expect(problems(() => parseStrategyParams('sma_cross', { fats: 5 }))).toContain('sma_cross');
+  });
+
+  it('collects what a load registers without touching the shared registry, so two versions of a name can coexist', async () => {
+    const version = (n: number) =>
+      defineStrategy({
+        name: 'collected_twice',
+        description: `version ${n}`,
+        params: z.strictObject({}),
+        paramDocs: {},
+        create: () => ({ onBar() {} }),
+      });
+    const first = await collectStrategies(async () => registerStrategy(version(1)));
+    const second = await collectStrategies(async () => {
+      registerStrategy(version(2));
+      return 'loaded';
+    });
+    expect(first.strategies.map((s) => s.description)).toEqual(['version 1']);
+    expect(second).toMatchObject({ value: 'loaded', strategies: [{ description: 'version 2' }] });
+    expect(listStrategies().map((s) => s.name)).not.toContain('collected_twice');
+    await expect(collectStrategies(() => Promise.reject(new Error('load failed')))).rejects.toThrow('load failed');
+    expect(() => registerStrategy(version(3)), 'a failed load ends the collection').not.toThrow();
+    expect(listStrategies().map((s) => s.name)).toContain('collected_twice');
   });
 });

@@ -24,8 +24,36 @@ const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
  * registerStrategy(defineStrategy({ name: 'my_breakout', description: '…', params: z.strictObject({}), paramDocs: {}, create: … }));
  */
 export function registerStrategy(strategy: RegisteredStrategy): void {
+  if (collecting) {
+    collecting.push(strategy);
+    return;
+  }
   if (byName.has(strategy.name)) throw new ConfigError([`strategy '${strategy.name}' is already registered`]);
   byName.set(strategy.name, strategy);
+}
+
+/** Where {@link registerStrategy} puts strategies while {@link collectStrategies} runs a load. */
+let collecting: RegisteredStrategy[] | undefined;
+
+/**
+ * Runs `load` (the import of a strategy file's bundle) with {@link registerStrategy} handing what it registers back
+ * to the caller instead of the shared registry, so two versions of one file, both naming `momentum`, can be loaded in
+ * one thread and registered by the caller under names of its own. Loads must not overlap.
+ * @throws {@link ConfigError} when another collection is in progress; rethrows what `load` throws
+ * @example
+ * const { strategies, value } = await collectStrategies(() => import(bundleUrl));
+ */
+export async function collectStrategies<T>(
+  load: () => Promise<T>,
+): Promise<{ strategies: RegisteredStrategy[]; value: T }> {
+  if (collecting) throw new ConfigError(['a strategy file is already loading on this thread']);
+  const strategies: RegisteredStrategy[] = [];
+  collecting = strategies;
+  try {
+    return { strategies, value: await load() };
+  } finally {
+    collecting = undefined;
+  }
 }
 
 /** A strategy's public description, as the CLI and dashboard show it. */

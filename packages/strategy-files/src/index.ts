@@ -1,0 +1,2 @@
+export { bundleStrategyFile } from './bundle-strategy-file.js';
+export type { StrategyBundle } from './strategy-bundle.js';
