@@ -1,4 +1,10 @@
 import { ConfigError } from '../errors.js';
+import { equalWeight } from '../portfolio-run/builtin/equal-weight.js';
+import { momentumRotation } from '../portfolio-run/builtin/momentum-rotation.js';
+import type {
+  PreparedPortfolioStrategy,
+  RegisteredPortfolioStrategy,
+} from '../portfolio-run/define-portfolio-strategy.js';
 import { bollingerReversion } from './builtin/bollinger-reversion.js';
 import { buyAndHold } from './builtin/buy-and-hold.js';
 import { donchianBreakout } from './builtin/donchian-breakout.js';
@@ -7,12 +13,16 @@ import { smaCross } from './builtin/sma-cross.js';
 import type { ParamRule } from './param-rules-of.js';
 import type { PreparedStrategy, RegisteredStrategy } from './strategy-definition.js';
 
-const builtins: readonly RegisteredStrategy[] = [
+type AnyStrategy = RegisteredStrategy | RegisteredPortfolioStrategy;
+
+const builtins: readonly AnyStrategy[] = [
   smaCross,
   rsiReversion,
   bollingerReversion,
   donchianBreakout,
   buyAndHold,
+  equalWeight,
+  momentumRotation,
 ];
 const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
 
@@ -23,7 +33,7 @@ const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
  * @example
  * registerStrategy(defineStrategy({ name: 'my_breakout', description: '…', params: z.strictObject({}), paramDocs: {}, create: … }));
  */
-export function registerStrategy(strategy: RegisteredStrategy): void {
+export function registerStrategy(strategy: RegisteredStrategy | RegisteredPortfolioStrategy): void {
   if (byName.has(strategy.name)) throw new ConfigError([`strategy '${strategy.name}' is already registered`]);
   byName.set(strategy.name, strategy);
 }
@@ -36,6 +46,8 @@ export interface StrategyInfo {
   readonly params: Readonly<Record<string, string>>;
   /** What each parameter's schema says of it alone (integer or real, bounds), so sweeps are checked per axis. */
   readonly paramRules: Readonly<Record<string, ParamRule>>;
+  /** Whether it runs once over a universe of series (see {@link runPortfolioBacktest}) instead of once per symbol. */
+  readonly portfolio: boolean;
 }
 
 /**
@@ -44,11 +56,12 @@ export interface StrategyInfo {
  * listStrategies().map((s) => s.name); // ['sma_cross', …]
  */
 export function listStrategies(): StrategyInfo[] {
-  return [...byName.values()].map(({ name, description, paramDocs, paramRules }) => ({
-    name,
-    description,
-    params: { ...paramDocs },
-    paramRules,
+  return [...byName.values()].map((strategy) => ({
+    name: strategy.name,
+    description: strategy.description,
+    params: { ...strategy.paramDocs },
+    paramRules: strategy.paramRules,
+    portfolio: isPortfolio(strategy),
   }));
 }
 
@@ -57,11 +70,38 @@ export function listStrategies(): StrategyInfo[] {
  * @throws {@link ConfigError} listing the valid strategies, or every parameter problem
  */
 export function prepareStrategy(strategy: string, params: Readonly<Record<string, unknown>>): PreparedStrategy {
+  const registered = lookUp(strategy);
+  if (isPortfolio(registered)) {
+    throw new ConfigError([`strategy '${strategy}' is a portfolio strategy: it runs over a universe of series`]);
+  }
+  return registered.prepare(params);
+}
+
+/**
+ * {@link prepareStrategy} for a portfolio strategy.
+ * @throws {@link ConfigError} for an unknown or single-symbol strategy, or every parameter problem
+ */
+export function preparePortfolioStrategy(
+  strategy: string,
+  params: Readonly<Record<string, unknown>>,
+): PreparedPortfolioStrategy {
+  const registered = lookUp(strategy);
+  if (!isPortfolio(registered)) {
+    throw new ConfigError([`strategy '${strategy}' trades one symbol; a portfolio run needs a portfolio strategy`]);
+  }
+  return registered.prepare(params);
+}
+
+function lookUp(strategy: string): AnyStrategy {
   const registered = byName.get(strategy);
   if (registered === undefined) {
     throw new ConfigError([`unknown strategy '${strategy}'; valid strategies: ${[...byName.keys()].join(', ')}`]);
   }
-  return registered.prepare(params);
+  return registered;
+}
+
+function isPortfolio(strategy: AnyStrategy): strategy is RegisteredPortfolioStrategy {
+  return 'portfolio' in strategy && strategy.portfolio;
 }
 
 /**
@@ -76,5 +116,5 @@ export function parseStrategyParams(
   strategy: string,
   params: Readonly<Record<string, unknown>>,
 ): Record<string, number> {
-  return { ...prepareStrategy(strategy, params).params };
+  return { ...lookUp(strategy).prepare(params).params };
 }
