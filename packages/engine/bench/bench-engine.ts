@@ -7,6 +7,7 @@ import { floatArithmetic } from '../src/money/float-arithmetic.js';
 import { runBacktest, runBacktestWith } from '../src/run-backtest.js';
 import { runSweep } from '../src/run-sweep.js';
 import { seriesFromParsedBars } from '../test/support/load-sample.js';
+import { portfolioBench } from './bench-portfolio.js';
 import { buildEngineAtRef, defaultBaseRef } from './build-engine-at-ref.js';
 import { plainSmaCross } from './plain-sma-cross.js';
 
@@ -74,6 +75,7 @@ interface EngineModule {
 const baseline = buildEngineAtRef(argument('--base') ?? defaultBaseRef());
 const before = (await import(pathToFileURL(join(baseline.dist, 'index.js')).href)) as EngineModule;
 const series = await loadOrcl();
+const portfolio = await portfolioBench();
 const config: BacktestConfig = {
   strategy: 'sma_cross',
   params: { fast: 10, slow: 30 },
@@ -93,6 +95,7 @@ const runsPerSecond = measure({
   plain: () => plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
   beforeSingle: () => before.runBacktest(series, config),
   beforeSweep: () => before.runSweep(series, sweepBase, paramSets),
+  ...portfolio.workloads,
 });
 const sameResults =
   JSON.stringify(runSweep(series, sweepBase, paramSets)) ===
@@ -125,6 +128,7 @@ const report = {
   sameResultsAsBefore: sameResults,
   finalEquity: runBacktest(series, config).finalEquity,
   plainLoopFinalEquity: plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
+  portfolio: portfolio.report(runsPerSecond, barsPerSecond),
 };
 const format = (n: number): string => n.toLocaleString('en-US');
 console.log(`engine bench on ${report.series}, ${report.strategy}, one core, per CPU-second`);
@@ -144,4 +148,5 @@ console.log(
 console.log(`  engine / plain loop time:    ${report.before.engineOverPlainLoopTime}×`);
 console.log(`speedup: single ${report.singleSpeedup}×, sweep ${report.sweepSpeedup}×`);
 console.log(`results identical to before (single run and every sweep outcome): ${sameResults ? 'yes' : 'NO'}`);
+console.log(portfolio.line(report.portfolio));
 if (process.argv.includes('--json')) console.log(JSON.stringify(report));

@@ -1,6 +1,7 @@
 import type { BarSeries } from '../data/bar-series.js';
 import { ConfigError } from '../errors.js';
-import { Decimal } from '../money/decimal.js';
+import type { Decimal } from '../money/decimal.js';
+import { decimalArithmetic as math } from '../money/decimal-arithmetic.js';
 import type { MergedCalendar } from './merged-calendar.js';
 import type { PortfolioAccount } from './portfolio-account.js';
 import { type PortfolioOrder, PortfolioOrderKind } from './portfolio-order.js';
@@ -41,11 +42,6 @@ export class LivePortfolioContext implements PortfolioContext {
   }
 
   get equity(): number {
-    return this.markEquity();
-  }
-
-  /** Cash plus every position at its last close, as a double: the per-bar equity mark. */
-  markEquity(): number {
     const units = this.#account.units;
     let value = this.#account.cashFloat;
     for (let s = 0; s < units.length; s++) {
@@ -99,22 +95,27 @@ export class LivePortfolioContext implements PortfolioContext {
   targetWeights(weights: Readonly<Record<string, number>>): void {
     const chosen = new Float64Array(this.symbols.length);
     for (const [symbol, weight] of Object.entries(weights)) {
-      if (!Number.isFinite(weight)) throw new ConfigError([`targetWeights: weight of ${symbol} is not finite`]);
+      if (!(weight >= 0 && Number.isFinite(weight))) {
+        throw new ConfigError([`targetWeights: weight of ${symbol} must be a finite number ≥ 0, got ${weight}`]);
+      }
       chosen[this.#symbol(symbol)] = weight;
     }
     const units = this.#account.units;
     const closes = this.symbols.map((_, s) => {
       const row = this.lastRow[s] as number;
-      return row < 0 ? undefined : new Decimal((this.#series[s] as BarSeries).close[row] as number);
+      return row < 0 ? undefined : math.fromNumber((this.#series[s] as BarSeries).close[row] as number);
     });
     let value = this.#account.cash;
     closes.forEach((close, s) => {
-      if (close !== undefined && units[s] !== 0) value = value.plus(close.times(units[s] as number));
+      if (close !== undefined && units[s] !== 0)
+        value = math.add(value, math.mul(close, math.fromNumber(units[s] as number)));
     });
+    const estimate = this.equity;
     closes.forEach((close, s) => {
       if (close === undefined) return;
       const weight = chosen[s] as number;
-      const target = weight === 0 ? 0 : targetUnits(value, weight, close);
+      const closeFloat = (this.#series[s] as BarSeries).close[this.lastRow[s] as number] as number;
+      const target = weight === 0 ? 0 : targetUnits(value, estimate, weight, close, closeFloat);
       const order = target - (units[s] as number);
       if (order > 0) this.pending.push({ symbol: s, kind: PortfolioOrderKind.Buy, quantity: order });
       else if (order < 0) this.pending.push({ symbol: s, kind: PortfolioOrderKind.Sell, quantity: -order });
@@ -138,10 +139,17 @@ export class LivePortfolioContext implements PortfolioContext {
 
 /**
  * floor(V × w / close), with a weight that is exactly 1/k for a whole k applied as floor(V / (k × close)): a double
- * cannot hold 1/3 exactly, and the rounding must not cost an equal-weight holding a unit.
+ * cannot hold 1/3 exactly, and the rounding must not cost an equal-weight holding a unit. Decimal division is the
+ * dearest step of a rebalance, so the quotient is estimated in doubles (`valueFloat`, `closeFloat`) and then proven
+ * exact with products: q × unit ≤ budget < (q + 1) × unit.
  */
-function targetUnits(value: Decimal, weight: number, close: Decimal): number {
+function targetUnits(value: Decimal, valueFloat: number, weight: number, close: Decimal, closeFloat: number): number {
   const k = Math.round(1 / weight);
-  const size = k >= 1 && 1 / k === weight ? value.dividedBy(close.times(k)) : value.times(weight).dividedBy(close);
-  return size.floor().toNumber();
+  const reciprocal = k >= 1 && 1 / k === weight;
+  const budget = reciprocal ? value : math.mul(value, math.fromNumber(weight));
+  const unit = reciprocal ? math.mul(close, math.fromNumber(k)) : close;
+  let units = Math.max(0, Math.floor(reciprocal ? valueFloat / (closeFloat * k) : (valueFloat * weight) / closeFloat));
+  while (units > 0 && math.compare(math.mul(unit, math.fromNumber(units)), budget) > 0) units--;
+  while (math.compare(math.mul(unit, math.fromNumber(units + 1)), budget) <= 0) units++;
+  return units;
 }

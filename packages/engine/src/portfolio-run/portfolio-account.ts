@@ -1,6 +1,7 @@
 import type { FeeModel } from '../execution/fee-model.js';
 import type { SlippageModel } from '../execution/slippage-model.js';
-import { Decimal, toDecimalString } from '../money/decimal.js';
+import type { Decimal } from '../money/decimal.js';
+import { decimalArithmetic as math } from '../money/decimal-arithmetic.js';
 import { OrderSide } from '../orders/order.js';
 import { TradeSide } from '../portfolio/trade.js';
 import type { PortfolioTrade } from './portfolio-trade.js';
@@ -24,7 +25,6 @@ interface SymbolBook {
   commission: Decimal;
   fills: number;
   closedTrades: number;
-  barsHeld: number;
   trip: OpenTrip | undefined;
 }
 
@@ -35,9 +35,12 @@ interface SymbolBook {
  */
 export class PortfolioAccount {
   cash: Decimal;
+  /** Cash as a double, moved by each fill's flow; only for the approximate per-bar equity marks. */
   cashFloat: number;
   /** Units per symbol, as plain integers (whole units stay exact as doubles). */
   readonly units: Float64Array;
+  /** Per symbol, the bars closed with units held; the loop counts them, for each symbol's exposure. */
+  readonly barsHeld: Int32Array;
   readonly trades: PortfolioTrade[] = [];
   fills = 0;
   rejected = 0;
@@ -48,18 +51,18 @@ export class PortfolioAccount {
 
   constructor(cash: Decimal, symbols: readonly string[], fees: FeeModel<Decimal>, slippage: SlippageModel<Decimal>) {
     this.cash = cash;
-    this.cashFloat = cash.toNumber();
+    this.cashFloat = math.toNumber(cash);
     this.units = new Float64Array(symbols.length);
+    this.barsHeld = new Int32Array(symbols.length);
     this.#symbols = symbols;
     this.#fees = fees;
     this.#slippage = slippage;
     this.#books = symbols.map(() => ({
       units: 0,
-      flow: new Decimal(0),
-      commission: new Decimal(0),
+      flow: math.zero,
+      commission: math.zero,
       fills: 0,
       closedTrades: 0,
-      barsHeld: 0,
       trip: undefined,
     }));
   }
@@ -71,35 +74,25 @@ export class PortfolioAccount {
    */
   execute(symbol: number, side: OrderSide, quantity: number, open: Decimal, time: number): boolean {
     const price = this.#slippage.apply(open, side);
-    const notional = price.times(quantity);
+    const notional = math.mul(price, math.fromNumber(quantity));
     const commission = this.#fees.commission(notional, quantity);
-    const flow = side === OrderSide.Buy ? notional.plus(commission).negated() : notional.minus(commission);
-    const cashAfter = this.cash.plus(flow);
-    if (side === OrderSide.Buy && cashAfter.isNegative()) {
+    const buy = side === OrderSide.Buy;
+    const flow = buy ? math.sub(math.zero, math.add(notional, commission)) : math.sub(notional, commission);
+    const cashAfter = math.add(this.cash, flow);
+    if (buy && math.sign(cashAfter) < 0) {
       this.rejected++;
       return false;
     }
     this.cash = cashAfter;
-    this.cashFloat = cashAfter.toNumber();
+    // Cash soon has more digits than a double's fast conversion takes; its flows rarely do, and the mark is approximate.
+    this.cashFloat += math.toNumber(flow);
     this.fills++;
     const book = this.#books[symbol] as SymbolBook;
-    book.flow = book.flow.plus(flow);
-    book.commission = book.commission.plus(commission);
+    book.flow = math.add(book.flow, flow);
+    book.commission = math.add(book.commission, commission);
     book.fills++;
-    this.#book(symbol, book, side === OrderSide.Buy ? quantity : -quantity, price, commission, time);
+    this.#book(symbol, book, buy ? quantity : -quantity, price, notional, commission, time);
     return true;
-  }
-
-  /** Counts a bar closed with units held, per symbol, for its exposure. */
-  markHeld(): boolean {
-    let any = false;
-    for (let s = 0; s < this.units.length; s++) {
-      if (this.units[s] !== 0) {
-        (this.#books[s] as SymbolBook).barsHeld++;
-        any = true;
-      }
-    }
-    return any;
   }
 
   /** One symbol's exact contribution given its last close: P&L = cash flow + units × close. */
@@ -107,17 +100,25 @@ export class PortfolioAccount {
     const book = this.#books[symbol] as SymbolBook;
     return {
       symbol: this.#symbols[symbol] as string,
-      pnl: toDecimalString(book.flow.plus(lastClose.times(book.units))),
-      commission: toDecimalString(book.commission),
+      pnl: math.toString(math.add(book.flow, math.mul(lastClose, math.fromNumber(book.units)))),
+      commission: math.toString(book.commission),
       fills: book.fills,
       closedTrades: book.closedTrades,
-      exposure: bars === 0 ? null : book.barsHeld / bars,
+      exposure: bars === 0 ? null : (this.barsHeld[symbol] as number) / bars,
       finalUnits: String(book.units),
     };
   }
 
   /** Moves the position by `delta` units; reaching or crossing 0 closes the round trip (commission split by units). */
-  #book(symbol: number, book: SymbolBook, delta: number, price: Decimal, commission: Decimal, time: number): void {
+  #book(
+    symbol: number,
+    book: SymbolBook,
+    delta: number,
+    price: Decimal,
+    notional: Decimal,
+    commission: Decimal,
+    time: number,
+  ): void {
     const before = book.units;
     const after = before + delta;
     const size = Math.abs(delta);
@@ -126,17 +127,20 @@ export class PortfolioAccount {
     if (before === 0 || Math.sign(after) === Math.sign(before)) {
       const trip = book.trip ?? this.#open(delta, time);
       book.trip = trip;
-      this.#add(trip, size, price, commission, Math.abs(after) > Math.abs(before));
+      this.#add(trip, size, notional, commission, Math.abs(after) > Math.abs(before));
       return;
     }
+    // The fill closes the round trip and, past 0, opens the opposite one: units and commission split between them.
     const closing = Math.abs(before);
-    const closingCommission = closing === size ? commission : commission.times(closing).dividedBy(size);
+    const part = (units: number) => math.mul(price, math.fromNumber(units));
+    const closingCommission =
+      closing === size ? commission : math.div(math.mul(commission, math.fromNumber(closing)), math.fromNumber(size));
     const trip = book.trip as OpenTrip;
-    this.#add(trip, closing, price, closingCommission, false);
+    this.#add(trip, closing, closing === size ? notional : part(closing), closingCommission, false);
     this.#close(symbol, book, trip, time);
     if (after !== 0) {
       const rest = this.#open(after, time);
-      this.#add(rest, Math.abs(after), price, commission.minus(closingCommission), true);
+      this.#add(rest, Math.abs(after), part(Math.abs(after)), math.sub(commission, closingCommission), true);
       book.trip = rest;
     }
   }
@@ -146,21 +150,21 @@ export class PortfolioAccount {
       side: signedUnits > 0 ? TradeSide.Long : TradeSide.Short,
       entryTime: time,
       entryUnits: 0,
-      entryNotional: new Decimal(0),
+      entryNotional: math.zero,
       exitUnits: 0,
-      exitNotional: new Decimal(0),
-      commission: new Decimal(0),
+      exitNotional: math.zero,
+      commission: math.zero,
     };
   }
 
-  #add(trip: OpenTrip, units: number, price: Decimal, commission: Decimal, entering: boolean): void {
-    trip.commission = trip.commission.plus(commission);
+  #add(trip: OpenTrip, units: number, notional: Decimal, commission: Decimal, entering: boolean): void {
+    trip.commission = math.add(trip.commission, commission);
     if (entering) {
       trip.entryUnits += units;
-      trip.entryNotional = trip.entryNotional.plus(price.times(units));
+      trip.entryNotional = math.add(trip.entryNotional, notional);
     } else {
       trip.exitUnits += units;
-      trip.exitNotional = trip.exitNotional.plus(price.times(units));
+      trip.exitNotional = math.add(trip.exitNotional, notional);
     }
   }
 
@@ -169,18 +173,18 @@ export class PortfolioAccount {
     book.trip = undefined;
     const gross =
       trip.side === TradeSide.Long
-        ? trip.exitNotional.minus(trip.entryNotional)
-        : trip.entryNotional.minus(trip.exitNotional);
+        ? math.sub(trip.exitNotional, trip.entryNotional)
+        : math.sub(trip.entryNotional, trip.exitNotional);
     this.trades.push({
       symbol: this.#symbols[symbol] as string,
       entryTime: trip.entryTime,
       exitTime: time,
       side: trip.side,
       quantity: trip.entryUnits,
-      entryPrice: toDecimalString(trip.entryNotional.dividedBy(trip.entryUnits)),
-      exitPrice: toDecimalString(trip.exitNotional.dividedBy(trip.exitUnits)),
-      pnl: toDecimalString(gross.minus(trip.commission)),
-      commission: toDecimalString(trip.commission),
+      entryPrice: math.toString(math.div(trip.entryNotional, math.fromNumber(trip.entryUnits))),
+      exitPrice: math.toString(math.div(trip.exitNotional, math.fromNumber(trip.exitUnits))),
+      pnl: math.toString(math.sub(gross, trip.commission)),
+      commission: math.toString(trip.commission),
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { BarSeries } from '../data/bar-series.js';
 import { InvariantViolationError } from '../errors.js';
-import { Decimal } from '../money/decimal.js';
+import { decimalArithmetic as math } from '../money/decimal-arithmetic.js';
 import { OrderSide } from '../orders/order.js';
 import type { LivePortfolioContext } from './live-portfolio-context.js';
 import type { MergedCalendar } from './merged-calendar.js';
@@ -56,7 +56,10 @@ export function runPortfolioLoop(parts: PortfolioLoopParts): PortfolioLoopOutput
   const length = calendar.length;
   const symbols = series.length;
   const rowAt = calendar.rowAt;
+  const closes = series.map((one) => one.close);
   const lastRow = context.lastRow;
+  const units = account.units;
+  const barsHeld = account.barsHeld;
   const equity = new Float64Array(length);
   const weights: number[][] = [];
   let nextWeight = 0;
@@ -68,7 +71,7 @@ export function runPortfolioLoop(parts: PortfolioLoopParts): PortfolioLoopOutput
       if (row >= 0) lastRow[s] = row;
     }
     if (context.pending.length > 0) {
-      const orders = resolve(context.pending, account.units);
+      const orders = resolve(context.pending, units);
       context.pending = [];
       const time = calendar.time[bar] as number;
       for (const order of orders) {
@@ -77,23 +80,33 @@ export function runPortfolioLoop(parts: PortfolioLoopParts): PortfolioLoopOutput
           lapsedOrders++;
           continue;
         }
-        const open = new Decimal((series[order.symbol] as BarSeries).open[row] as number);
+        const open = math.fromNumber((series[order.symbol] as BarSeries).open[row] as number);
         account.execute(order.symbol, order.side, order.quantity, open, time);
       }
     }
     context.index = bar;
     context.lastBar = bar === length - 1;
     strategy.onBar(context);
-    const value = context.markEquity();
+    let value = account.cashFloat;
+    let held = false;
+    for (let s = 0; s < symbols; s++) {
+      const quantity = units[s] as number;
+      if (quantity === 0) continue;
+      held = true;
+      barsHeld[s] = (barsHeld[s] as number) + 1;
+      value += quantity * ((closes[s] as Float64Array)[lastRow[s] as number] as number);
+    }
     if (!Number.isFinite(value)) throw new InvariantViolationError(`portfolio equity is not finite at bar ${bar}`);
     equity[bar] = value;
-    if (account.markHeld()) barsInMarket++;
+    if (held) barsInMarket++;
     if (weightBars[nextWeight] === bar) {
       nextWeight++;
       weights.push(
         Array.from({ length: symbols }, (_, s) => {
-          const held = account.units[s] as number;
-          return held === 0 ? 0 : (held * ((series[s] as BarSeries).close[lastRow[s] as number] as number)) / value;
+          const quantity = units[s] as number;
+          return quantity === 0
+            ? 0
+            : (quantity * ((closes[s] as Float64Array)[lastRow[s] as number] as number)) / value;
         }),
       );
     }

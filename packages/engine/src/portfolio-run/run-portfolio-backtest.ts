@@ -9,7 +9,7 @@ import { validateBars } from '../data/validate-bars.js';
 import { ConfigError } from '../errors.js';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createSlippageModel } from '../execution/slippage-model.js';
-import { Decimal, toDecimalString } from '../money/decimal.js';
+import type { Decimal } from '../money/decimal.js';
 import { decimalArithmetic } from '../money/decimal-arithmetic.js';
 import { preparePortfolioStrategy } from '../strategy/strategy-registry.js';
 import { LivePortfolioContext } from './live-portfolio-context.js';
@@ -53,12 +53,13 @@ export function runPortfolioBacktest(input: readonly BarSeries[], config: Backte
   for (const one of series) validateBars(one);
 
   const symbols = series.map((one) => one.symbol);
-  const cash = new Decimal(base.cash);
+  const math = decimalArithmetic;
+  const cash = math.parse(base.cash);
   const account = new PortfolioAccount(
     cash,
     symbols,
-    createFeeModel(base.commission, decimalArithmetic),
-    createSlippageModel(base.slippageBps ?? 0, decimalArithmetic),
+    createFeeModel(base.commission, math),
+    createSlippageModel(base.slippageBps ?? 0, math),
   );
   const calendar = new MergedCalendar(series);
   const context = new LivePortfolioContext(series, calendar, account);
@@ -72,10 +73,11 @@ export function runPortfolioBacktest(input: readonly BarSeries[], config: Backte
     weightBars,
   });
 
-  const lastCloses = series.map((one) => new Decimal(one.close[one.length - 1] as number));
+  const lastCloses = series.map((one) => math.fromNumber(one.close[one.length - 1] as number));
   let finalEquity = account.cash;
   lastCloses.forEach((close, s) => {
-    finalEquity = finalEquity.plus(close.times(account.units[s] as number));
+    const units = account.units[s] as number;
+    if (units !== 0) finalEquity = math.add(finalEquity, math.mul(close, math.fromNumber(units)));
   });
   const trades = account.trades;
   const tradePnls = trades.map((trade) => Number(trade.pnl));
@@ -86,8 +88,8 @@ export function runPortfolioBacktest(input: readonly BarSeries[], config: Backte
     time: calendar.time,
     equity,
     drawdown: maxDrawdown(drawdown),
-    initialEquity: cash.toNumber(),
-    finalEquity: finalEquity.toNumber(),
+    initialEquity: math.toNumber(cash),
+    finalEquity: math.toNumber(finalEquity),
     tradePnls,
     winningTrades,
     barsInMarket,
@@ -95,7 +97,7 @@ export function runPortfolioBacktest(input: readonly BarSeries[], config: Backte
     barsPerYear: base.barsPerYear ?? periodsPerYear(interval),
   });
   return {
-    finalEquity: toDecimalString(finalEquity),
+    finalEquity: math.toString(finalEquity),
     closedTrades: trades.length,
     winningTrades,
     rejectedOrders: account.rejected,
