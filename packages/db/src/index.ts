@@ -22,6 +22,7 @@ export {
   type RunRange,
   recentRunCount,
 } from './run-analytics.js';
+export { storedRunOf } from './run-columns.js';
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';

@@ -1,8 +1,8 @@
 import type { RunOutcome } from '@fleet/contracts';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { metricColumnsOf } from './metric-columns.js';
-import type { Database, RunsTable } from './schema.js';
+import { OUTCOME_COLUMNS, runRowOf } from './run-columns.js';
+import type { Database } from './schema.js';
 
 const ROWS_PER_STATEMENT = 1_500;
 
@@ -20,39 +20,6 @@ export interface StoreRunOutcomesResult {
   finishedSweeps: { sweepId: string; status: string }[];
 }
 
-/** Every column a stored outcome sets besides the run key, so a result replacing a failure overwrites all of it. */
-const OUTCOME_COLUMNS = [
-  'strategy',
-  'symbol',
-  'params',
-  'settings',
-  'status',
-  'duration_ms',
-  'data_version',
-  'cache_key',
-  'cached',
-  'engine_version',
-  'code_version',
-  'error_name',
-  'error_code',
-  'error_message',
-  'final_equity',
-  'closed_trades',
-  'winning_trades',
-  'total_return',
-  'cagr',
-  'volatility',
-  'sharpe',
-  'sortino',
-  'max_drawdown',
-  'max_drawdown_duration',
-  'calmar',
-  'win_rate',
-  'profit_factor',
-  'average_trade',
-  'exposure',
-] as const satisfies readonly (keyof RunsTable)[];
-
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
 function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   const byRun = new Map<string, RunOutcome>();
@@ -62,28 +29,6 @@ function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
     if (!kept || (kept.status === 'failed' && o.status === 'succeeded')) byRun.set(key, o);
   }
   return [...byRun.values()];
-}
-
-function toRow(o: RunOutcome): Insertable<RunsTable> {
-  const base = {
-    sweep_id: o.sweepId,
-    run_index: o.runIndex,
-    strategy: o.strategy,
-    symbol: o.symbol,
-    params: JSON.stringify(o.params),
-    settings: JSON.stringify(o.settings ?? {}),
-    status: o.status,
-    duration_ms: o.durationMs,
-    data_version: o.dataVersion ?? null,
-    cache_key: o.cacheKey ?? null,
-    cached: o.cached ?? false,
-    engine_version: o.engineVersion,
-    code_version: o.codeVersion,
-  };
-  if (o.status === 'failed') {
-    return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
-  }
-  return { ...base, ...metricColumnsOf(o) };
 }
 
 /**
@@ -113,7 +58,7 @@ export async function storeRunOutcomes(
     const known = outcomes.filter((o) => totals.has(o.sweepId));
     // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
     const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
-    const rows = onePerRun(offered).map(toRow);
+    const rows = onePerRun(offered).map(runRowOf);
     const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean; cached: boolean }[] = [];
     // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
