@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-settings.js';
 import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
+import { SymbolName, UniverseName } from './sweep-spec.js';
 import { TraceCarrier } from './trace-carrier.js';
 
 /**
@@ -35,6 +36,17 @@ export const RunJob = z.strictObject({
   cache: z.boolean().optional(),
   /** The data version the sweep was submitted against; bars of another version are not used. */
   dataVersion: z.string().optional(),
+  /**
+   * Set for a portfolio strategy's job: the universe it trades, its symbols ascending (`symbol` then joins them with
+   * `,`), and each symbol's data version at submit.
+   */
+  universe: z
+    .strictObject({
+      name: UniverseName,
+      symbols: z.array(SymbolName).min(1),
+      dataVersions: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

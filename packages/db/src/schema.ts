@@ -1,4 +1,4 @@
-import type { MetricName, MetricTable } from '@fleet/contracts';
+import type { MetricName, MetricTable, SymbolSummary } from '@fleet/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Postgres `bigint` read back as a JS number (the pool parses int8; counts stay far below 2^53). */
@@ -54,6 +54,10 @@ export interface RunsTable extends MetricColumns {
   duration_ms: number;
   cache_key: string | null;
   cached: Generated<boolean>;
+  /** The universe a portfolio strategy's run traded; null for a single-symbol run. */
+  universe: string | null;
+  /** A portfolio run's per-symbol contribution; null for a single-symbol run and a failure. */
+  symbol_summary: ColumnType<SymbolSummary[] | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 

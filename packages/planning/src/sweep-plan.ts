@@ -13,10 +13,12 @@ import { ParamGrid } from './param-grid.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 import { SweepTooLargeError } from './sweep-too-large-error.js';
 
-/** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
+/** The runs of one strategy on one symbol (or one universe): a contiguous block of the sweep's run indexes. */
 interface Segment {
   readonly strategy: string;
+  /** The symbol, or a universe's symbols joined by `,`. */
   readonly symbol: string;
+  readonly universe?: { readonly name: string; readonly symbols: readonly string[] };
   readonly settings: BacktestSettings;
   readonly space: CombinationSpace;
   /** Index of the segment's first run in the sweep. */
@@ -46,6 +48,18 @@ export function strategySettings(spec: SweepSpec, strategyIndex: number): Backte
   return resolveSettings(splitSettings(strategySettingDomains(spec, strategyIndex)).fixed);
 }
 
+/**
+ * What one strategy of a sweep runs on, in file order: each symbol for a single-symbol strategy, each universe for a
+ * portfolio strategy (flagged at submit, see `SweepStrategy.portfolio`).
+ */
+function targetsOf(spec: SweepSpec, strategyIndex: number): { symbol: string; universe?: Segment['universe'] }[] {
+  if (spec.strategies[strategyIndex]?.portfolio !== true) return spec.symbols.map((symbol) => ({ symbol }));
+  return Object.entries(spec.universes ?? {}).map(([name, symbols]) => ({
+    symbol: symbols.join(','),
+    universe: { name, symbols },
+  }));
+}
+
 /** The settings one strategy sweeps, each with its list or range. */
 function strategyAxes(spec: SweepSpec, strategyIndex: number) {
   return splitSettings(strategySettingDomains(spec, strategyIndex)).axes;
@@ -67,6 +81,8 @@ export class SweepPlan {
   readonly totalJobs: number;
   readonly runsPerJob: number;
   private readonly segments: readonly Segment[];
+  /** Index of each strategy's first segment. */
+  private readonly firstSegments: number[] = [];
 
   constructor(
     private readonly spec: SweepSpec,
@@ -80,11 +96,13 @@ export class SweepPlan {
     spec.strategies.forEach((strategy, i) => {
       const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`, strategyAxes(spec, i));
       const settings = strategySettings(spec, i);
-      for (const symbol of spec.symbols) {
+      this.firstSegments.push(segments.length);
+      for (const { symbol, universe } of targetsOf(spec, i)) {
         const segmentJobs = Math.ceil(space.count / this.runsPerJob);
         segments.push({
           strategy: strategy.name,
           symbol,
+          ...(universe ? { universe } : {}),
           settings,
           space,
           firstRun: runs,
@@ -115,7 +133,7 @@ export class SweepPlan {
    */
   static count(spec: SweepSpec, sweepId: string, options: { maxRuns: number }): SweepPlan {
     const { maxRuns } = options;
-    const symbols = spec.symbols.length;
+    const targets = spec.strategies.map((_, i) => targetsOf(spec, i).length);
     const grids = spec.strategies.map((strategy, i) => new ParamGrid(strategy, strategyAxes(spec, i)));
     // Exact without enumeration: unconstrained grids, and unconstrained samples (as many as asked, if the grid has them).
     const exactRuns = (i: number): number | undefined => {
@@ -124,7 +142,7 @@ export class SweepPlan {
       if (grid.constraints.length > 0) return undefined;
       const count =
         strategy.search.type === 'random' ? Math.min(strategy.search.samples, grid.rawCount) : grid.rawCount;
-      return count * symbols;
+      return count * (targets[i] as number);
     };
     const known = spec.strategies.reduce((sum, _, i) => sum + (exactRuns(i) ?? 0), 0);
     const allExact = spec.strategies.every((_, i) => exactRuns(i) !== undefined);
@@ -143,11 +161,11 @@ export class SweepPlan {
         exact
           ? {}
           : {
-              maxCount: Math.floor((maxRuns - counted) / symbols),
+              maxCount: Math.floor((maxRuns - counted) / Math.max(1, targets[i] as number)),
               overLimit: () => over(`more than ${maxRuns.toLocaleString('en')}`),
             },
       );
-      if (!exact) counted += space.count * symbols;
+      if (!exact) counted += space.count * (targets[i] as number);
       if (counted > maxRuns) throw over(`at least ${counted.toLocaleString('en')}`);
       if (space.count === 0) {
         throw new EmptySweepError(
@@ -169,7 +187,11 @@ export class SweepPlan {
 
   /** Each strategy's counted combination space, in file order (one per strategy, shared by all its symbols). */
   get spaces(): readonly CombinationSpace[] {
-    return this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
+    return this.spec.strategies.map(
+      (strategy, i) =>
+        this.segments[this.firstSegments[i] as number]?.space ??
+        new CombinationSpace(strategy, `strategies[${i}]`, strategyAxes(this.spec, i)),
+    );
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */
@@ -243,16 +265,25 @@ export class SweepPlan {
    * What the plan runs at `runIndex` (its swept settings' values apart from its parameters, as a job carries them),
    * or `undefined` when the index is not one of its runs.
    */
-  runAt(
-    runIndex: number,
-  ):
-    | { strategy: string; symbol: string; params: Record<string, number>; settings?: Record<string, number> }
+  runAt(runIndex: number):
+    | {
+        strategy: string;
+        symbol: string;
+        universe?: string;
+        params: Record<string, number>;
+        settings?: Record<string, number>;
+      }
     | undefined {
     const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
     const combination = segment?.space.at(runIndex - segment.firstRun);
     if (!segment || !combination) return undefined;
     const { index: _index, ...run } = plannedRun(segment, runIndex, combination);
-    return { strategy: segment.strategy, symbol: segment.symbol, ...run };
+    return {
+      strategy: segment.strategy,
+      symbol: segment.symbol,
+      ...(segment.universe ? { universe: segment.universe.name } : {}),
+      ...run,
+    };
   }
 
   private segmentOf(runIndex: number): Segment {
@@ -281,6 +312,18 @@ export class SweepPlan {
     }
   }
 
+  private universeOf(universe: NonNullable<Segment['universe']>): NonNullable<RunJob['universe']> {
+    const versions = this.spec.dataVersions;
+    const pinned = universe.symbols.filter((symbol) => versions?.[symbol] !== undefined);
+    return {
+      name: universe.name,
+      symbols: [...universe.symbols],
+      ...(pinned.length > 0
+        ? { dataVersions: Object.fromEntries(pinned.map((s) => [s, versions?.[s] as string])) }
+        : {}),
+    };
+  }
+
   private jobData(segment: Segment, runs: PlannedRun[]): RunJob {
     return {
       sweepId: this.sweepId,
@@ -293,6 +336,7 @@ export class SweepPlan {
       ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       ...(this.spec.cache === false ? { cache: false } : {}),
       ...(this.spec.dataVersions?.[segment.symbol] ? { dataVersion: this.spec.dataVersions[segment.symbol] } : {}),
+      ...(segment.universe ? { universe: this.universeOf(segment.universe) } : {}),
       runs,
     };
   }

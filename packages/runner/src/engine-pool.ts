@@ -1,5 +1,5 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
+import type { JobSeries } from './engine-task.js';
 import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 import { type EvaluatedProvenance, failedOutcome } from './evaluate-runs.js';
 import { runEngineTask } from './run-engine-task.js';
@@ -53,7 +53,7 @@ export class EnginePool {
   }
 
   /** Evaluates every run of a job, one outcome per run in order. Rejects only when a thread fails the job as a whole. */
-  async evaluate(job: RunJob, series: BarSeries, options: EvaluateOptions): Promise<RunOutcome[]> {
+  async evaluate(job: RunJob, series: JobSeries, options: EvaluateOptions): Promise<RunOutcome[]> {
     const outcomes: RunOutcome[] = [];
     while (outcomes.length < job.runs.length) {
       if (this.threads.closed) throw new Error('engine pool is closed');

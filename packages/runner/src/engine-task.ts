@@ -2,11 +2,14 @@ import type { RunJob, RunOutcome } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import type { ErrorData, EvaluatedProvenance } from './evaluate-runs.js';
 
+/** The bars a job runs on: one series, or a universe's series for a portfolio strategy's job. */
+export type JobSeries = BarSeries | readonly BarSeries[];
+
 /** What the pool sends an engine thread: the runs of one job and their bars (read in place when in shared memory). */
 export interface EngineTask {
   taskId: number;
   job: RunJob;
-  series: BarSeries;
+  series: JobSeries;
   provenance: EvaluatedProvenance;
 }
 

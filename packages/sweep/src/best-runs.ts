@@ -1,4 +1,4 @@
-import { type Expression, type RankableMetric, SweepSpec, sweptNames } from '@fleet/contracts';
+import { type Expression, type RankableMetric, SweepSpec, type SymbolSummary, sweptNames } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, type RunResult, storedRunOf, topRuns } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 
@@ -7,16 +7,20 @@ export type RankedRun = {
   runIndex: number;
   strategy: string;
   symbol: string;
+  /** The universe a portfolio strategy's run traded, null otherwise. */
+  universe: string | null;
   params: Record<string, number>;
   /** The run's swept settings, which read like parameters. */
   settings: Record<string, number>;
   /** Whether its result was reused from an identical earlier run. */
   cached: boolean;
+  /** A portfolio run's per-symbol contribution, null otherwise. */
+  symbolSummary: SymbolSummary[] | null;
 } & RunResult;
 
 /**
  * A sweep's best succeeded runs by a metric, filtered in Postgres by `where`, which may name the metrics, `symbol`,
- * `strategy` and the sweep's own parameters; any other name is refused with the list of valid ones.
+ * `strategy`, `universe` and the sweep's own parameters; any other name is refused with the list of valid ones.
  *
  * @throws {@link SweepNotFoundError}, or an `ExpressionError` for a filter with an unknown name or mixed types
  * @example
@@ -35,7 +39,7 @@ export async function bestRuns(
     ...(options.where ? { where: options.where, paramNames: sweptNames(SweepSpec.parse(row.spec)) } : {}),
   });
   return rows.map((row) => {
-    const { runIndex, strategy, symbol, params, settings, cached, result } = storedRunOf(row);
-    return { runIndex, strategy, symbol, params, settings, cached, ...result };
+    const { runIndex, strategy, symbol, universe, params, settings, cached, result, symbolSummary } = storedRunOf(row);
+    return { runIndex, strategy, symbol, universe, params, settings, cached, symbolSummary, ...result };
   });
 }

@@ -5,6 +5,7 @@ import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import {
   findCombinationProblems,
   findSweepProblems,
+  markPortfolioStrategies,
   readSweepFile,
   SweepFileError,
   SweepPlan,
@@ -43,7 +44,7 @@ function defaultRunTimeoutMs(msPerRun: number): number {
  */
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
-  const fileSpec = await readSweepFile(file);
+  const fileSpec = markPortfolioStrategies(await readSweepFile(file), listStrategies());
   const stored = await listBarSeries(ctx.db);
   const problems = findSweepProblems(fileSpec, {
     strategies: listStrategies(),
@@ -77,7 +78,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     // The sweep is pinned to the data it was submitted against, so its runs never mix two versions of a series.
     dataVersions: Object.fromEntries(
       stored
-        .filter((s) => s.interval === fileSpec.interval && fileSpec.symbols.includes(s.symbol))
+        .filter((s) => s.interval === fileSpec.interval && tradedSymbols(fileSpec).has(s.symbol))
         .map((s) => [s.symbol, s.dataVersion]),
     ),
   };
@@ -152,6 +153,11 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded (${final.cached} from the result cache), ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,
   );
+}
+
+/** Every symbol a sweep's runs read: its symbols and every universe's. */
+function tradedSymbols(spec: SweepSpec): Set<string> {
+  return new Set([...spec.symbols, ...Object.values(spec.universes ?? {}).flat()]);
 }
 
 /** Counts the sweep before anything is enumerated, naming the file and the flag in a refusal. */
