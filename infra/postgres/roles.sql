@@ -52,7 +52,7 @@ GRANT SELECT, INSERT ON runs TO :"aggregator_role";
 GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache_key, cached, engine_version,
   code_version, error_name, error_code, error_message, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
-  exposure, settings) ON runs TO :"aggregator_role";
+  exposure, settings, universe, symbol_summary) ON runs TO :"aggregator_role";
 GRANT SELECT ON sweeps TO :"aggregator_role";
 GRANT UPDATE (succeeded, failed, cached, status, started_at, finished_at, last_progress_at, requeue_generation)
   ON sweeps TO :"aggregator_role";

@@ -49,15 +49,18 @@ export function strategySettings(spec: SweepSpec, strategyIndex: number): Backte
 }
 
 /**
- * What one strategy of a sweep runs on, in file order: each symbol for a single-symbol strategy, each universe for a
- * portfolio strategy (flagged at submit, see `SweepStrategy.portfolio`).
+ * What one strategy of a sweep runs on: each symbol (in file order) for a single-symbol strategy, each universe (by
+ * name) for a portfolio strategy (flagged at submit, see `SweepStrategy.portfolio`).
  */
 function targetsOf(spec: SweepSpec, strategyIndex: number): { symbol: string; universe?: Segment['universe'] }[] {
   if (spec.strategies[strategyIndex]?.portfolio !== true) return spec.symbols.map((symbol) => ({ symbol }));
-  return Object.entries(spec.universes ?? {}).map(([name, symbols]) => ({
-    symbol: symbols.join(','),
-    universe: { name, symbols },
-  }));
+  // By name, not file order: the stored spec is jsonb, which does not keep an object's key order.
+  return Object.entries(spec.universes ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, symbols]) => ({
+      symbol: symbols.join(','),
+      universe: { name, symbols },
+    }));
 }
 
 /** The settings one strategy sweeps, each with its list or range. */

@@ -66,9 +66,11 @@ export function createEquityView({ api }) {
         },
         true,
       );
+      return replay;
     } catch (error) {
       note.textContent = `Run ${runIndex} cannot be replayed: ${error.message}`;
       chart.clear();
+      return undefined;
     }
   }
 

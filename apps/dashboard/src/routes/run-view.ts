@@ -1,4 +1,4 @@
-import { QueueNames } from '@fleet/contracts';
+import { QueueNames, type SymbolSummary } from '@fleet/contracts';
 import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
@@ -8,6 +8,10 @@ export type RunView = RunResult & {
   runIndex: number;
   strategy: string;
   symbol: string;
+  /** The universe of a portfolio strategy's run, else null. */
+  universe: string | null;
+  /** A portfolio run's per-symbol contribution, else null. */
+  symbolSummary: SymbolSummary[] | null;
   status: string;
   params: Record<string, number>;
   durationMs: number;
@@ -21,12 +25,15 @@ export type RunView = RunResult & {
  * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
-  const { sweepId, runIndex, strategy, symbol, status, params, settings, durationMs, error, result } = storedRunOf(row);
+  const { sweepId, runIndex, strategy, symbol, universe, symbolSummary, status, params, settings, durationMs, error, result } =
+    storedRunOf(row);
   const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
     runIndex,
     strategy,
     symbol,
+    universe,
+    symbolSummary,
     status,
     // Swept settings read as parameters on every page: columns, filters, heatmap axes.
     params: { ...settings, ...params },
