@@ -22,7 +22,7 @@ export {
   type RunRange,
   recentRunCount,
 } from './run-analytics.js';
-export { storedRunOf } from './run-columns.js';
+export { runRowOf, storedRunOf } from './run-columns.js';
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
@@ -43,3 +43,4 @@ export {
   toSweepProgress,
 } from './sweeps.js';
 export { waitForDatabase } from './wait-for-database.js';
+export { withCopyConnection } from './with-copy-connection.js';
