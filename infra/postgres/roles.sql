@@ -40,7 +40,7 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM :"worker_role", :"aggregator_r
 GRANT SELECT ON bars, sweeps TO :"worker_role";
 GRANT SELECT (cache_key, status, data_version, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
-  exposure) ON runs TO :"worker_role";
+  exposure, symbol_summary) ON runs TO :"worker_role";
 -- bar_series (the data version of each series) is read with the bars wherever its migration has run.
 SELECT format('GRANT SELECT ON bar_series TO %I, %I', :'worker_role', :'dashboard_role')
 WHERE to_regclass('bar_series') IS NOT NULL \gexec

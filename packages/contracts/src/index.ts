@@ -40,7 +40,6 @@ export {
   SymbolName,
   strategySettingDomains,
   sweptNames,
-  UniverseName,
 } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
 export { TraceCarrier } from './trace-carrier.js';

@@ -20,7 +20,7 @@ export const UniverseName = z
  * The sweep file's named sets of symbols a portfolio strategy runs over, once per parameter set × universe; each
  * universe's symbols in ascending order, as the engine trades them.
  */
-export const Universes = z.record(
+const Universes = z.record(
   UniverseName,
   z
     .array(SymbolName)
@@ -28,7 +28,6 @@ export const Universes = z.record(
     .refine((symbols) => new Set(symbols).size === symbols.length, { message: 'symbols must be unique' })
     .transform((symbols) => [...symbols].sort()),
 );
-export type Universes = z.infer<typeof Universes>;
 
 /** The settings a level of a sweep file (the sweep or one strategy) gives, by key. */
 export function givenSettings(level: Readonly<Record<string, unknown>>): Record<string, unknown> {

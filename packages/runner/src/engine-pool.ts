@@ -1,7 +1,7 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { JobSeries } from './engine-task.js';
 import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 import { type EvaluatedProvenance, failedOutcome } from './evaluate-runs.js';
+import type { JobSeries } from './job-series.js';
 import { runEngineTask } from './run-engine-task.js';
 import { ThreadPool } from './thread-pool.js';
 

@@ -1,9 +1,6 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
 import type { ErrorData, EvaluatedProvenance } from './evaluate-runs.js';
-
-/** The bars a job runs on: one series, or a universe's series for a portfolio strategy's job. */
-export type JobSeries = BarSeries | readonly BarSeries[];
+import type { JobSeries } from './job-series.js';
 
 /** What the pool sends an engine thread: the runs of one job and their bars (read in place when in shared memory). */
 export interface EngineTask {

@@ -10,7 +10,7 @@ import {
   type SweepOutcome,
 } from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
-import type { JobSeries } from './engine-task.js';
+import type { JobSeries } from './job-series.js';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
 export interface ErrorData {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { type LedgerName, type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
 import { type CachedResult, runResultOf } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
-import type { JobSeries } from './engine-task.js';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
+import type { JobSeries } from './job-series.js';
 import { runCacheKey } from './run-cache-key.js';
 
 /** Bars with the data version they were read at; `null` when the series was never imported. */

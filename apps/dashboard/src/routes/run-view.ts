@@ -25,8 +25,20 @@ export type RunView = RunResult & {
  * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
-  const { sweepId, runIndex, strategy, symbol, universe, symbolSummary, status, params, settings, durationMs, error, result } =
-    storedRunOf(row);
+  const {
+    sweepId,
+    runIndex,
+    strategy,
+    symbol,
+    universe,
+    symbolSummary,
+    status,
+    params,
+    settings,
+    durationMs,
+    error,
+    result,
+  } = storedRunOf(row);
   const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
     runIndex,

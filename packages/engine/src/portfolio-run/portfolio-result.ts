@@ -3,7 +3,7 @@ import type { EquityPoint } from '../analysis/sample-equity-curve.js';
 import type { PortfolioTrade } from './portfolio-trade.js';
 
 /** What one symbol added to a portfolio run. Exact money as decimal strings. */
-export interface SymbolContribution {
+interface SymbolContribution {
   readonly symbol: string;
   /** Sale proceeds − purchase costs − commissions + units held × last close; the symbols' P&Ls sum to the run's. */
   readonly pnl: string;
