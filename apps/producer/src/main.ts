@@ -20,6 +20,7 @@ import { submit } from './commands/submit-sweep.js';
 import { failures } from './commands/sweep-failures.js';
 import { metricNames, results } from './commands/sweep-results.js';
 import { status } from './commands/sweep-status.js';
+import { validation } from './commands/sweep-validation.js';
 import { synthData } from './commands/synth-data.js';
 import { watch } from './commands/watch-sweep.js';
 import { userDirectory } from './env.js';
@@ -158,6 +159,14 @@ sweep
   .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
   .action(sweepAction((ctx, id, opts) => failures(ctx, id, opts)));
+sweep
+  .command('validation')
+  .description(
+    "a validated sweep's walk-forward: per group and fold the chosen parameters, in- and out-of-sample metrics, and the stitched result",
+  )
+  .argument('<id>', 'sweep id, or a unique prefix of one')
+  .option('--json', 'print a JSON object')
+  .action(sweepAction((ctx, id, opts) => validation(ctx, id, opts)));
 sweep
   .command('retry-failed')
   .description("run a sweep's failed runs again")

@@ -4,6 +4,7 @@ import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
 import { SymbolName, UniverseName } from './sweep-spec.js';
 import { TraceCarrier } from './trace-carrier.js';
+import { RunWindow } from './validation-spec.js';
 
 /**
  * One planned run inside a job: its index in the sweep's manifest, its parameter values and, when the sweep has
@@ -47,6 +48,8 @@ export const RunJob = z.strictObject({
       dataVersions: z.record(z.string(), z.string()).optional(),
     })
     .optional(),
+  /** The trading window of a validated sweep's runs: bars from `start` are warm-up, orders start on `window.from`. */
+  window: RunWindow.optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

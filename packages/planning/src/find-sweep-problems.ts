@@ -1,6 +1,7 @@
 import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
 import { findAxisProblems } from './find-axis-problems.js';
 import type { ParamRule } from './param-rule.js';
+import { foldsOf } from './sweep-folds.js';
 
 /** What a sweep may refer to: the strategies the engine offers and the stored bar series. */
 export interface SweepCatalog {
@@ -95,6 +96,11 @@ export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): strin
         `universes.${name}: no ${spec.interval} bars in ${spec.start}..${spec.end} for ${empty.join(', ')}; import them with \`fleet data import\` or drop them from the universe`,
       );
     }
+  }
+  try {
+    foldsOf(spec);
+  } catch (error) {
+    problems.push((error as Error).message);
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
+export { enqueueSelectedRuns } from './enqueue-selected-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { PlannedRunVerifier } from './planned-run-verifier.js';
 export { startQuietSweepReconciler } from './quiet-sweep-reconciler.js';
@@ -12,4 +13,5 @@ export { loadStoredSweep } from './stored-sweep-plan.js';
 export { submitSweep } from './submit-sweep.js';
 export { sweepFailures } from './sweep-failures.js';
 export { sweepOverview } from './sweep-overview.js';
+export { type WalkForwardReport, walkForwardReport } from './walk-forward-report.js';
 export { sweepProgress, watchSweep } from './watch-sweep.js';
