@@ -49,7 +49,7 @@ SELECT format('GRANT SELECT ON strategy_bundles TO %I, %I', :'worker_role', :'da
 WHERE to_regclass('strategy_bundles') IS NOT NULL \gexec
 GRANT SELECT (cache_key, status, data_version, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
-  exposure) ON runs TO :"worker_role";
+  exposure, symbol_summary) ON runs TO :"worker_role";
 -- bar_series (the data version of each series) is read with the bars wherever its migration has run.
 SELECT format('GRANT SELECT ON bar_series TO %I, %I', :'worker_role', :'dashboard_role')
 WHERE to_regclass('bar_series') IS NOT NULL \gexec
@@ -63,7 +63,7 @@ GRANT SELECT, INSERT ON runs TO :"aggregator_role";
 GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache_key, cached, engine_version,
   code_version, error_name, error_code, error_message, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
-  exposure, settings) ON runs TO :"aggregator_role";
+  exposure, settings, universe, symbol_summary) ON runs TO :"aggregator_role";
 SELECT format('GRANT UPDATE (strategy_bundle) ON runs TO %I', :'aggregator_role')
 WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'strategy_bundle') \gexec
 -- A walk-forward sweep's fold selections: the aggregator counts landed in-sample rows, records the choice in the

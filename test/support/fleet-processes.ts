@@ -45,14 +45,15 @@ export function startApp(app: 'worker' | 'aggregator' | 'dashboard', env: FleetT
   };
 }
 
-/** Runs the `fleet` CLI to completion and returns its exit code and output. */
+/** Runs the `fleet` CLI to completion (in `cwd`, the repository root unless given) and returns its exit code and output. */
 export function runCli(
   args: readonly string[],
   env: FleetTestEnv,
+  cwd = root,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${root}apps/producer/dist/main.js`, ...args], {
-      cwd: root,
+      cwd,
       env: { ...process.env, CI: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -8,6 +8,7 @@ import { createFailuresView } from './sweep/failures-view.js';
 import { createHeatmap } from './sweep/heatmap-view.js';
 import { createLeaderboard } from './sweep/leaderboard-view.js';
 import { renderOverview } from './sweep/overview-view.js';
+import { createPortfolioView } from './sweep/portfolio-view.js';
 
 const sweepId = location.pathname.split('/').pop();
 const api = `/api/sweeps/${sweepId}`;
@@ -17,7 +18,9 @@ async function start() {
     const [overview, { fields, metrics }] = await Promise.all([getJson(api), getJson('/api/sweeps/fields')]);
     renderOverview(overview);
     const equity = createEquityView({ api });
-    const leaderboard = createLeaderboard({ api, overview, fields, metrics, onSelect: equity.show });
+    const portfolio = createPortfolioView();
+    const onSelect = async (runIndex) => portfolio.show(await equity.show(runIndex));
+    const leaderboard = createLeaderboard({ api, overview, fields, metrics, onSelect });
     const heatmap = createHeatmap({
       api,
       overview,

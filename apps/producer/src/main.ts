@@ -235,9 +235,9 @@ strategy
 
 const backtestCommand = program
   .command('backtest')
-  .description('run one backtest locally (no queue) on a CSV file or stored bars')
-  .option('--data <FILE>', 'CSV price file')
-  .option('--symbol <SYM>', 'stored symbol (instead of --data)')
+  .description('run one backtest locally (no queue) on CSV files or stored bars; several for a portfolio strategy')
+  .option('--data <FILE>', 'CSV price file, or SYM=FILE; repeatable (symbol from the file name)', collect)
+  .option('--symbol <SYM>', 'stored symbol (instead of --data); repeatable', collect)
   .option('--interval <I>', 'interval of stored bars', '1d')
   .option('--from <DATE>', 'first day YYYY-MM-DD, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ')
   .option('--to <DATE>', 'last day YYYY-MM-DD (inclusive), or a UTC date-time')

@@ -29,7 +29,7 @@ export type { ParsedBar } from './parsed-bar.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from './run-job.js';
-export { RunMetrics, RunOutcome } from './run-outcome.js';
+export { RunMetrics, RunOutcome, SymbolSummary } from './run-outcome.js';
 export { splitSettings } from './setting-domain.js';
 export { type SettingName, SettingNames, SettingTable } from './setting-table.js';
 export { shortBundleHash, strategyFileLabel } from './strategy-bundle-hash.js';

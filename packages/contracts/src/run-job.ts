@@ -3,6 +3,7 @@ import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-set
 import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
 import { StrategyBundleHash } from './strategy-bundle-hash.js';
+import { SymbolName, UniverseName } from './sweep-spec.js';
 import { TraceCarrier } from './trace-carrier.js';
 import { RunWindow } from './validation-spec.js';
 
@@ -39,6 +40,17 @@ export const RunJob = z.strictObject({
   cache: z.boolean().optional(),
   /** The data version the sweep was submitted against; bars of another version are not used. */
   dataVersion: z.string().optional(),
+  /**
+   * Set for a portfolio strategy's job: the universe it trades, its symbols ascending (`symbol` then joins them with
+   * `,`), and each symbol's data version at submit.
+   */
+  universe: z
+    .strictObject({
+      name: UniverseName,
+      symbols: z.array(SymbolName).min(1),
+      dataVersions: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
   /** The trading window of a validated sweep's runs: bars from `start` are warm-up, orders start on `window.from`. */
   window: RunWindow.optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),

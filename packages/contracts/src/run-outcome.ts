@@ -31,6 +31,18 @@ const RunLedger = Object.fromEntries(LedgerNames.map((n) => [n, ledgerSchemas[Me
   [N in LedgerName]: (typeof ledgerSchemas)[(typeof MetricTable)[N]['type']];
 };
 
+/** One symbol's line in a portfolio run's {@link RunOutcome} `symbolSummary`. */
+export const SymbolSummary = z.strictObject({
+  symbol: z.string(),
+  pnl: z.string().regex(/^-?\d+(\.\d+)?$/),
+  commission: z.string().regex(/^-?\d+(\.\d+)?$/),
+  fills: z.number().int().nonnegative(),
+  closedTrades: z.number().int().nonnegative(),
+  exposure: z.number().nullable(),
+  finalUnits: z.string().regex(/^-?\d+$/),
+});
+export type SymbolSummary = z.infer<typeof SymbolSummary>;
+
 const RunIdentity = {
   sweepId: z.uuid(),
   runIndex: z.number().int().nonnegative(),
@@ -43,6 +55,8 @@ const RunIdentity = {
   fold: z.number().int().nonnegative().optional(),
   window: SampleWindow.optional(),
   durationMs: z.number().nonnegative(),
+  /** The universe a portfolio strategy's run traded (its symbols are `symbol`, joined by `,`). */
+  universe: z.string().optional(),
   /** `ENGINE_VERSION` of the engine that ran it, so results of engines that compute differently are never mixed. */
   engineVersion: z.string().min(1),
   /** The worker's code: its git commit (`-dirty` when modified), `FLEET_CODE_VERSION`, or its package version. */
@@ -68,6 +82,8 @@ export const RunOutcome = z.discriminatedUnion('status', [
     dataVersion: DataVersion,
     ...RunLedger,
     metrics: RunMetrics,
+    /** A portfolio run's per-symbol contribution: what each symbol added (exact P&L), its fills, trades and exposure. */
+    symbolSummary: z.array(SymbolSummary).optional(),
   }),
   z.strictObject({
     ...RunIdentity,

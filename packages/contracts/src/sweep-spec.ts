@@ -15,6 +15,24 @@ export const SymbolName = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9._^=-]{0,31}$/, { message: 'must be 1–32 upper-case letters, digits or . _ - ^ =' });
 
+/** A universe's name in a sweep file, as `--where universe = 'tech'` and the results name it. */
+export const UniverseName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: 'must be a letter then up to 63 letters, digits, _ or -' });
+
+/**
+ * The sweep file's named sets of symbols a portfolio strategy runs over, once per parameter set × universe; each
+ * universe's symbols in ascending order, as the engine trades them.
+ */
+const Universes = z.record(
+  UniverseName,
+  z
+    .array(SymbolName)
+    .min(1, { message: 'list at least one symbol' })
+    .refine((symbols) => new Set(symbols).size === symbols.length, { message: 'symbols must be unique' })
+    .transform((symbols) => [...symbols].sort()),
+);
+
 /** The settings a level of a sweep file (the sweep or one strategy) gives, by key. */
 export function givenSettings(level: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(SettingNames.filter((k) => level[k] !== undefined).map((k) => [k, level[k]]));
@@ -76,6 +94,11 @@ export const SweepStrategy = z
       .default([]),
     /** @defaultValue grid */
     search: SearchMethod.default({ type: 'grid' }),
+    /**
+     * Whether the strategy is a portfolio strategy (runs once per universe, not per symbol), recorded from the
+     * strategy registry by `fleet sweep submit` so the stored spec alone lays out the runs. @defaultValue false
+     */
+    portfolio: z.boolean().optional(),
     ...settingDomainShape,
   })
   .superRefine((strategy, ctx) => {
@@ -128,6 +151,8 @@ export const SweepSpec = z
   .strictObject({
     name: z.string().min(1).max(200),
     symbols: z.array(SymbolName).min(1, { message: 'list at least one symbol' }),
+    /** Named symbol sets for portfolio strategies, e.g. `{ tech: [NVDA, ORCL, YHOO] }`. @defaultValue none */
+    universes: Universes.optional(),
     interval: z.string().default('1d'),
     /** First day (or UTC date-time) of the backtest range; a day covers it from midnight UTC. */
     start: RangeBound,

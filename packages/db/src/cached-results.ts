@@ -2,7 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import { METRIC_COLUMNS } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
-const RESULT_COLUMNS = ['cache_key', 'data_version', ...METRIC_COLUMNS] as const satisfies readonly (keyof RunsTable)[];
+const RESULT_COLUMNS = [
+  'cache_key',
+  'data_version',
+  'symbol_summary',
+  ...METRIC_COLUMNS,
+] as const satisfies readonly (keyof RunsTable)[];
 
 /** A stored result that an identical run can reuse. */
 export type CachedResult = Pick<Selectable<RunsTable>, (typeof RESULT_COLUMNS)[number]>;

@@ -27,7 +27,7 @@ interface FilterName {
 function filterNames(paramNames: readonly string[]): Map<string, FilterName> {
   const names = new Map<string, FilterName>();
   for (const [name, column] of RunFields) names.set(name, { type: 'number', value: sql`${sql.ref(column)}::float8` });
-  for (const name of ['symbol', 'strategy']) names.set(name, { type: 'text', value: sql.ref(name) });
+  for (const name of ['symbol', 'strategy', 'universe']) names.set(name, { type: 'text', value: sql.ref(name) });
   for (const name of paramNames) if (!names.has(name)) names.set(name, { type: 'number', value: sweptValue(name) });
   return names;
 }

@@ -11,7 +11,11 @@ const ERROR_KEYS = Object.keys(ERROR_COLUMNS) as (keyof typeof ERROR_COLUMNS)[];
 type UnnamedColumn =
   | (typeof METRIC_COLUMNS)[number]
   | (typeof ERROR_COLUMNS)[keyof typeof ERROR_COLUMNS]
+  | typeof SUMMARY_COLUMN
   | 'created_at';
+
+/** The column of a succeeded portfolio run's `symbolSummary` (a result field, like the metrics). */
+const SUMMARY_COLUMN = 'symbol_summary';
 
 /**
  * The `runs` column of every field a run outcome has whatever its status: the one pairing of a run's wire-format
@@ -24,6 +28,7 @@ export const RunColumns = {
   runIndex: 'run_index',
   strategy: 'strategy',
   symbol: 'symbol',
+  universe: 'universe',
   params: 'params',
   settings: 'settings',
   status: 'status',
@@ -54,6 +59,7 @@ export const OUTCOME_COLUMNS = [
   ...RUN_FIELDS.filter((n) => n !== 'sweepId' && n !== 'runIndex').map((n) => RunColumns[n]),
   ...ERROR_KEYS.map((k) => ERROR_COLUMNS[k]),
   ...METRIC_COLUMNS,
+  SUMMARY_COLUMN,
 ] satisfies (keyof RunsTable)[];
 
 /** The `runs` row of an outcome: its fields, then its error's columns or its metrics' columns. */
@@ -65,6 +71,8 @@ export function runRowOf(outcome: RunOutcome): Insertable<RunsTable> {
   }
   if (outcome.status === 'failed') for (const k of ERROR_KEYS) row[ERROR_COLUMNS[k]] = outcome.error[k];
   else Object.assign(row, metricColumnsOf(outcome));
+  row[SUMMARY_COLUMN] =
+    outcome.status === 'succeeded' && outcome.symbolSummary ? JSON.stringify(outcome.symbolSummary) : null;
   return row as unknown as Insertable<RunsTable>;
 }
 
@@ -72,6 +80,8 @@ export function runRowOf(outcome: RunOutcome): Insertable<RunsTable> {
 export type StoredRun = { -readonly [N in RunField]: Selectable<RunsTable>[(typeof RunColumns)[N]] } & {
   error: { [K in keyof typeof ERROR_COLUMNS]: string | null } | null;
   result: RunResult;
+  /** A portfolio run's per-symbol contribution; null otherwise. */
+  symbolSummary: Selectable<RunsTable>[typeof SUMMARY_COLUMN];
 };
 
 /** The wire-format view of a stored `runs` row, so callers outside `db` never name a column. */
@@ -80,5 +90,6 @@ export function storedRunOf(row: Selectable<RunsTable>): StoredRun {
   for (const n of RUN_FIELDS) run[n] = row[RunColumns[n]];
   run.error = row.status === 'failed' ? Object.fromEntries(ERROR_KEYS.map((k) => [k, row[ERROR_COLUMNS[k]]])) : null;
   run.result = runResultOf(row);
+  run.symbolSummary = row[SUMMARY_COLUMN] ?? null;
   return run as StoredRun;
 }

@@ -1,4 +1,4 @@
-import type { MetricName, MetricTable } from '@fleet/contracts';
+import type { MetricName, MetricTable, SymbolSummary } from '@fleet/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Postgres `bigint` read back as a JS number (the pool parses int8; counts stay far below 2^53). */
@@ -56,6 +56,10 @@ export interface RunsTable extends MetricColumns {
   cached: Generated<boolean>;
   /** The strategy file's bundle (`strategy_bundles.hash`), null for built-in and plugin strategies. */
   strategy_bundle: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The universe a portfolio strategy's run traded; null for a single-symbol run. */
+  universe: string | null;
+  /** A portfolio run's per-symbol contribution; null for a single-symbol run and a failure. */
+  symbol_summary: ColumnType<SymbolSummary[] | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   /** The fold a validated sweep's run traded in, and which of its windows; null without validation. */
   fold: number | null;

@@ -7,6 +7,7 @@ import { floatArithmetic } from '../src/money/float-arithmetic.js';
 import { runBacktest, runBacktestWith } from '../src/run-backtest.js';
 import { runSweep } from '../src/run-sweep.js';
 import { seriesFromParsedBars } from '../test/support/load-sample.js';
+import { portfolioBench } from './bench-portfolio.js';
 import { buildEngineAtRef, defaultBaseRef } from './build-engine-at-ref.js';
 import { plainSmaCross } from './plain-sma-cross.js';
 
@@ -75,6 +76,7 @@ interface EngineModule {
 const baseline = buildEngineAtRef(argument('--base') ?? defaultBaseRef());
 const before = (await import(pathToFileURL(join(baseline.dist, 'index.js')).href)) as EngineModule;
 const series = await loadOrcl();
+const portfolio = await portfolioBench();
 const config: BacktestConfig = {
   strategy: 'sma_cross',
   params: { fast: 10, slow: 30 },
@@ -98,6 +100,7 @@ const runsPerSecond = measure({
   beforeSingle: () => before.runBacktest(series, config),
   beforeSweep: () => before.runSweep(series, sweepBase, paramSets),
   beforeSweepStreamed: () => before.runSweep(series, sweepBase, paramSets, { onOutcome: discard }),
+  ...portfolio.workloads,
 });
 const sameResults =
   JSON.stringify(runSweep(series, sweepBase, paramSets)) ===
@@ -133,6 +136,7 @@ const report = {
   sameResultsAsBefore: sameResults,
   finalEquity: runBacktest(series, config).finalEquity,
   plainLoopFinalEquity: plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
+  portfolio: portfolio.report(runsPerSecond, barsPerSecond),
 };
 const format = (n: number): string => n.toLocaleString('en-US');
 console.log(`engine bench on ${report.series}, ${report.strategy}, one core, per CPU-second`);
@@ -156,4 +160,5 @@ console.log(
   `speedup: single ${report.singleSpeedup}×, sweep ${report.sweepSpeedup}×, sweep streamed ${report.sweepStreamedSpeedup}×`,
 );
 console.log(`results identical to before (single run and every sweep outcome): ${sameResults ? 'yes' : 'NO'}`);
+console.log(portfolio.line(report.portfolio));
 if (process.argv.includes('--json')) console.log(JSON.stringify(report));

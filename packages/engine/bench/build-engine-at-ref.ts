@@ -45,6 +45,9 @@ export function buildEngineAtRef(ref: string): EngineAtRef {
   const archive = execFileSync('git', ['archive', commit, 'packages/engine'], { cwd: repo, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', building], { input: archive });
   symlinkSync(join(packageDir, 'node_modules'), join(building, 'packages/engine/node_modules'));
+  // Since the engine hashes its own sources, its build writes src/engine-identity.ts first; older refs lack the script.
+  const identity = join(building, 'packages/engine/scripts/write-engine-identity.mjs');
+  if (existsSync(identity)) execFileSync(process.execPath, [identity], { stdio: 'inherit' });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(building, 'packages/engine/tsconfig.build.json')], {
     stdio: 'inherit',

@@ -10,6 +10,8 @@ export interface SweepCatalog {
     params: Readonly<Record<string, string>>;
     /** What the strategy's schema says of each parameter alone; parameters without a rule are checked by combination. */
     paramRules?: Readonly<Record<string, ParamRule>>;
+    /** Whether it runs once per universe (a portfolio strategy) instead of once per symbol. */
+    portfolio?: boolean;
   }[];
   series: readonly { symbol: string; interval: string; from: Date; to: Date }[];
   /** Validates one parameter combination of a strategy, throwing with every problem (the engine's parser). */
@@ -21,7 +23,8 @@ export interface SweepCatalog {
  * the file: unknown strategies (with the valid ones), unknown parameters (with the valid ones), parameter domains the
  * strategy's rules refuse on their own (a fractional step of an integer parameter, a value out of bounds: checked
  * per axis from `from`, `step` and the last value), symbols without bars for the interval (with the intervals they
- * have), and date ranges outside the data. Combinations are checked apart, by {@link findCombinationProblems}, once
+ * have), date ranges outside the data, portfolio strategies without universes, and universe symbols with no bars in the
+ * range (named). Combinations are checked apart, by {@link findCombinationProblems}, once
  * the sweep is known to be within its run limit.
  *
  * @example
@@ -37,6 +40,11 @@ export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): strin
         `strategies[${i}].name: unknown strategy '${strategy.name}'; valid: ${[...known.keys()].join(', ')}`,
       );
       return;
+    }
+    if (info.portfolio === true && Object.keys(spec.universes ?? {}).length === 0) {
+      problems.push(
+        `strategies[${i}].name: ${strategy.name} is a portfolio strategy; name the symbols it trades in universes: {name: [SYM, …]}`,
+      );
     }
     const unknown = Object.keys(strategy.params).filter((p) => !(p in info.params));
     if (unknown.length > 0) {
@@ -75,6 +83,17 @@ export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): strin
       const day = (d: Date) => d.toISOString().slice(0, 10);
       problems.push(
         `start/end: ${spec.start}..${spec.end} is outside the ${spec.interval} data of ${symbol} (${day(s.from)}..${day(s.to)})`,
+      );
+    }
+  }
+  for (const [name, symbols] of Object.entries(spec.universes ?? {})) {
+    const empty = symbols.filter((symbol) => {
+      const s = series.get(symbol);
+      return !s || s.to.getTime() < start || s.from.getTime() > end;
+    });
+    if (empty.length > 0) {
+      problems.push(
+        `universes.${name}: no ${spec.interval} bars in ${spec.start}..${spec.end} for ${empty.join(', ')}; import them with \`fleet data import\` or drop them from the universe`,
       );
     }
   }

@@ -2,6 +2,7 @@ export { CombinationSpace } from './combination-space.js';
 export { findCombinationProblems } from './find-combination-problems.js';
 export { findSweepProblems } from './find-sweep-problems.js';
 export { formatIssues } from './format-issues.js';
+export { markPortfolioStrategies } from './mark-portfolio-strategies.js';
 export { readSweepFile } from './read-sweep-file.js';
 export { SweepFileError } from './sweep-file-error.js';
 export { SweepPlan, strategySettings } from './sweep-plan.js';

@@ -15,12 +15,14 @@ import { type Fold, foldsOf } from './sweep-folds.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 import { SweepTooLargeError } from './sweep-too-large-error.js';
 
-/** The runs of one strategy on one symbol: a contiguous block of the sweep's run indexes. */
+/** The runs of one strategy on one symbol (or one universe): a contiguous block of the sweep's run indexes. */
 interface Segment {
   readonly strategy: string;
   /** The strategy file's bundle hash, when the strategy is a file. */
   readonly bundle: string | undefined;
+  /** The symbol, or a universe's symbols joined by `,`. */
   readonly symbol: string;
+  readonly universe?: { readonly name: string; readonly symbols: readonly string[] };
   readonly settings: BacktestSettings;
   readonly space: CombinationSpace;
   /** Index of the segment's first run in the sweep. */
@@ -72,6 +74,21 @@ export function strategySettings(spec: SweepSpec, strategyIndex: number): Backte
   return resolveSettings(splitSettings(strategySettingDomains(spec, strategyIndex)).fixed);
 }
 
+/**
+ * What one strategy of a sweep runs on: each symbol (in file order) for a single-symbol strategy, each universe (by
+ * name) for a portfolio strategy (flagged at submit, see `SweepStrategy.portfolio`).
+ */
+function targetsOf(spec: SweepSpec, strategyIndex: number): { symbol: string; universe?: Segment['universe'] }[] {
+  if (spec.strategies[strategyIndex]?.portfolio !== true) return spec.symbols.map((symbol) => ({ symbol }));
+  // By name, not file order: the stored spec is jsonb, which does not keep an object's key order.
+  return Object.entries(spec.universes ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, symbols]) => ({
+      symbol: symbols.join(','),
+      universe: { name, symbols },
+    }));
+}
+
 /** The settings one strategy sweeps, each with its list or range. */
 function strategyAxes(spec: SweepSpec, strategyIndex: number) {
   return splitSettings(strategySettingDomains(spec, strategyIndex)).axes;
@@ -95,7 +112,12 @@ export class SweepPlan {
   /** A validated sweep's folds, in order (none without `validation`). */
   readonly folds: readonly Fold[];
   private readonly segments: readonly Segment[];
-  private readonly slots: readonly (OutOfSampleSlot & { readonly settings: BacktestSettings })[];
+  /** Each strategy's counted combination space, in file order (one per strategy, shared by all its targets). */
+  private readonly strategySpaces: readonly CombinationSpace[];
+  private readonly slots: readonly (OutOfSampleSlot & {
+    readonly settings: BacktestSettings;
+    readonly universe?: Segment['universe'];
+  })[];
 
   constructor(
     /** The spec the plan lays out. */
@@ -120,12 +142,13 @@ export class SweepPlan {
       spec.strategies.forEach((strategy, i) => {
         const space = spaces[i] as CombinationSpace;
         const settings = strategySettings(spec, i);
-        for (const symbol of spec.symbols) {
+        for (const { symbol, universe } of targetsOf(spec, i)) {
           const segmentJobs = Math.ceil(space.count / this.runsPerJob);
           segments.push({
             strategy: strategy.name,
             bundle: strategy.bundle,
             symbol,
+            ...(universe ? { universe } : {}),
             settings,
             space,
             firstRun: runs,
@@ -141,17 +164,19 @@ export class SweepPlan {
       });
     }
     // Each (fold, strategy, symbol) group gets one out-of-sample run after every in-sample run.
-    const groups = spec.strategies.length * spec.symbols.length;
+    const groups = segments.length / windows.length;
     const slots = segments.map((segment, i) => ({
       runIndex: runs + i,
       fold: segment.window?.fold ?? 0,
       group: i % groups,
       strategy: segment.strategy,
       symbol: segment.symbol,
+      ...(segment.universe ? { universe: segment.universe } : {}),
       settings: segment.settings,
       inSample: { firstRun: segment.firstRun, runs: segment.space.count },
     }));
     this.slots = this.folds.length === 0 ? [] : slots;
+    this.strategySpaces = spaces;
     this.segments = segments;
     this.totalRuns = runs + this.slots.length;
     this.totalJobs = jobs;
@@ -172,7 +197,7 @@ export class SweepPlan {
     const { maxRuns } = options;
     // A validated sweep runs every combination once per fold, plus one out-of-sample run per group and fold.
     const folds = Math.max(1, foldsOf(spec).length);
-    const symbols = spec.symbols.length * folds;
+    const targets = spec.strategies.map((_, i) => targetsOf(spec, i).length * folds);
     const grids = spec.strategies.map((strategy, i) => new ParamGrid(strategy, strategyAxes(spec, i)));
     // Exact without enumeration: unconstrained grids, and unconstrained samples (as many as asked, if the grid has them).
     const exactRuns = (i: number): number | undefined => {
@@ -181,7 +206,7 @@ export class SweepPlan {
       if (grid.constraints.length > 0) return undefined;
       const count =
         strategy.search.type === 'random' ? Math.min(strategy.search.samples, grid.rawCount) : grid.rawCount;
-      return count * symbols;
+      return count * (targets[i] as number);
     };
     const known = spec.strategies.reduce((sum, _, i) => sum + (exactRuns(i) ?? 0), 0);
     const allExact = spec.strategies.every((_, i) => exactRuns(i) !== undefined);
@@ -200,11 +225,11 @@ export class SweepPlan {
         exact
           ? {}
           : {
-              maxCount: Math.floor((maxRuns - counted) / symbols),
+              maxCount: Math.floor((maxRuns - counted) / Math.max(1, targets[i] as number)),
               overLimit: () => over(`more than ${maxRuns.toLocaleString('en')}`),
             },
       );
-      if (!exact) counted += space.count * symbols;
+      if (!exact) counted += space.count * (targets[i] as number);
       if (counted > maxRuns) throw over(`at least ${counted.toLocaleString('en')}`);
       if (space.count === 0) {
         throw new EmptySweepError(
@@ -256,6 +281,7 @@ export class SweepPlan {
       // The out-of-sample run runs the strategy file its in-sample runs ran.
       bundle: this.segments.find((s) => s.firstRun === stored.inSample.firstRun)?.bundle,
       symbol: stored.symbol,
+      ...(stored.universe ? { universe: stored.universe } : {}),
       settings: stored.settings,
       window: { fold: fold.index, sample: 'out_of_sample', from: fold.outOfSample.start, end: fold.outOfSample.end },
     } as const;
@@ -273,7 +299,7 @@ export class SweepPlan {
 
   /** Each strategy's counted combination space, in file order (one per strategy, shared by all its symbols). */
   get spaces(): readonly CombinationSpace[] {
-    return this.spec.strategies.map((_, i) => (this.segments[i * this.spec.symbols.length] as Segment).space);
+    return this.strategySpaces;
   }
 
   /** Streams the plan's jobs in index order, starting at `fromJob` (to resume an interrupted submit). */
@@ -353,6 +379,7 @@ export class SweepPlan {
     | {
         strategy: string;
         symbol: string;
+        universe?: string;
         params: Record<string, number>;
         settings?: Record<string, number>;
         window?: { fold: number; sample: RunWindow['sample'] };
@@ -363,7 +390,13 @@ export class SweepPlan {
     if (!segment || !combination) return undefined;
     const { index: _index, ...run } = plannedRun(segment, runIndex, combination);
     const window = segment.window && { fold: segment.window.fold, sample: segment.window.sample };
-    return { strategy: segment.strategy, symbol: segment.symbol, ...run, ...(window ? { window } : {}) };
+    return {
+      strategy: segment.strategy,
+      symbol: segment.symbol,
+      ...(segment.universe ? { universe: segment.universe.name } : {}),
+      ...run,
+      ...(window ? { window } : {}),
+    };
   }
 
   private segmentOf(runIndex: number): Segment {
@@ -392,8 +425,20 @@ export class SweepPlan {
     }
   }
 
+  private universeOf(universe: NonNullable<Segment['universe']>): NonNullable<RunJob['universe']> {
+    const versions = this.spec.dataVersions;
+    const pinned = universe.symbols.filter((symbol) => versions?.[symbol] !== undefined);
+    return {
+      name: universe.name,
+      symbols: [...universe.symbols],
+      ...(pinned.length > 0
+        ? { dataVersions: Object.fromEntries(pinned.map((s) => [s, versions?.[s] as string])) }
+        : {}),
+    };
+  }
+
   private jobData(
-    segment: Pick<Segment, 'strategy' | 'bundle' | 'symbol' | 'settings' | 'window'>,
+    segment: Pick<Segment, 'strategy' | 'bundle' | 'symbol' | 'settings' | 'window' | 'universe'>,
     runs: PlannedRun[],
   ): RunJob {
     const window = segment.window;
@@ -410,6 +455,7 @@ export class SweepPlan {
       ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       ...(this.spec.cache === false ? { cache: false } : {}),
       ...(this.spec.dataVersions?.[segment.symbol] ? { dataVersion: this.spec.dataVersions[segment.symbol] } : {}),
+      ...(segment.universe ? { universe: this.universeOf(segment.universe) } : {}),
       runs,
     };
   }

@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
 import { EngineThreadCrashedError } from './engine-thread-crashed-error.js';
 import { type EvaluatedProvenance, failedOutcome } from './evaluate-runs.js';
+import type { JobSeries } from './job-series.js';
 import { runEngineTask } from './run-engine-task.js';
 import { ThreadPool } from './thread-pool.js';
 
@@ -69,7 +69,7 @@ export class EnginePool {
   }
 
   /** Evaluates every run of a job, one outcome per run in order. Rejects only when a thread fails the job as a whole. */
-  async evaluate(job: RunJob, series: BarSeries, options: EvaluateOptions): Promise<RunOutcome[]> {
+  async evaluate(job: RunJob, series: JobSeries, options: EvaluateOptions): Promise<RunOutcome[]> {
     const outcomes: RunOutcome[] = [];
     while (outcomes.length < job.runs.length) {
       if (this.threads.closed) throw new Error('engine pool is closed');

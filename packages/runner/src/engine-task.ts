@@ -1,12 +1,12 @@
 import type { RunJob, RunOutcome } from '@fleet/contracts';
-import type { BarSeries } from '@fleet/engine';
 import type { ErrorData, EvaluatedProvenance } from './evaluate-runs.js';
+import type { JobSeries } from './job-series.js';
 
 /** What the pool sends an engine thread: the runs of one job and their bars (read in place when in shared memory). */
 export interface EngineTask {
   taskId: number;
   job: RunJob;
-  series: BarSeries;
+  series: JobSeries;
   provenance: EvaluatedProvenance;
   /** The bytes of the job's strategy bundle, when it names one; the thread checks them against the hash. */
   bundle?: string;

@@ -1,8 +1,16 @@
 import type { LedgerName, RunJob, RunOutcome } from '@fleet/contracts';
 // The table alone, not the package root: an engine thread that loaded zod and every schema would start ~170 ms later.
 import { LedgerNames, StatisticNames } from '@fleet/contracts/metric-table';
-import { type BacktestResult, type BarSeries, runSweep, type SweepOutcome } from '@fleet/engine';
+import {
+  type BacktestResult,
+  type BarSeries,
+  type PortfolioBacktestResult,
+  runPortfolioBacktest,
+  runSweep,
+  type SweepOutcome,
+} from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
+import type { JobSeries } from './job-series.js';
 import { bundledStrategyKey } from './load-strategy-bundle.js';
 
 /** The name a job's strategy has in a thread's registry: a bundle's strategies are registered with their hash. */
@@ -29,7 +37,7 @@ export function describeError(error: unknown): ErrorData {
 type SucceededOutcome = Extract<RunOutcome, { status: 'succeeded' }>;
 
 /** The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names them. */
-function toRunResult(r: BacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
+function toRunResult(r: BacktestResult | PortfolioBacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
   const result: Record<string, unknown> = {};
   for (const name of LedgerNames) result[name] = r[name];
   const metrics: Record<string, number | null> = {};
@@ -64,6 +72,7 @@ export function runIdentity<P extends RunProvenance>(
     strategy: job.strategy,
     ...(job.strategyBundle ? { strategyBundle: job.strategyBundle } : {}),
     symbol: job.symbol,
+    ...(job.universe ? { universe: job.universe.name } : {}),
     params: run.params,
     ...(run.settings ? { settings: run.settings } : {}),
     ...(job.window ? { fold: job.window.fold, window: job.window.sample } : {}),
@@ -115,10 +124,14 @@ export function tradingWindow(job: Pick<RunJob, 'window'>): { tradeFrom?: number
  */
 export function evaluateRuns(
   job: RunJob,
-  series: BarSeries,
+  series: JobSeries,
   provenance: EvaluatedProvenance,
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
+  if (isUniverse(series)) {
+    evaluatePortfolioRuns(job, series, provenance, onOutcome);
+    return;
+  }
   let last = performance.now();
   runSweep(
     series,
@@ -132,4 +145,37 @@ export function evaluateRuns(
       },
     },
   );
+}
+
+function isUniverse(series: JobSeries): series is readonly BarSeries[] {
+  return Array.isArray(series);
+}
+
+/**
+ * {@link evaluateRuns} for a portfolio strategy's job: each run over the universe's series from one account, its
+ * outcome carrying the per-symbol summary beside the ledger and statistics.
+ */
+function evaluatePortfolioRuns(
+  job: RunJob,
+  series: readonly BarSeries[],
+  provenance: EvaluatedProvenance,
+  onOutcome: (outcome: RunOutcome, index: number) => void,
+): void {
+  const base = engineBaseConfig(job.settings, job.strategy);
+  job.runs.forEach((run, i) => {
+    const started = performance.now();
+    let outcome: RunOutcome;
+    try {
+      const result = runPortfolioBacktest(series, { ...base, params: { ...run.params } });
+      outcome = {
+        ...runIdentity(job, run, provenance, performance.now() - started),
+        status: 'succeeded',
+        ...toRunResult(result),
+        symbolSummary: result.symbols,
+      };
+    } catch (error) {
+      outcome = failedOutcome(job, run, provenance, describeError(error), performance.now() - started);
+    }
+    onOutcome(outcome, i);
+  });
 }

@@ -117,6 +117,7 @@ describe('executeRunJob', () => {
       profit_factor: null,
       average_trade: 0,
       exposure: 0,
+      symbol_summary: null,
     };
     const outcomes = await executeRunJob(
       j,

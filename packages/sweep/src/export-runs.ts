@@ -1,4 +1,4 @@
-import { SweepSpec, strategyFileLabel, sweptNames } from '@fleet/contracts';
+import { SweepSpec, strategyFileLabel, type SymbolSummary, sweptNames } from '@fleet/contracts';
 import { type Database, type Kysely, METRIC_COLUMNS, storedRunOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
@@ -12,6 +12,11 @@ const csvCell = (value: unknown): string => {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
+
+/** A portfolio run's per-symbol summary in one CSV cell: `SYM:pnl:fills:exposure` per symbol, `;`-separated. */
+function symbolSummaryCell(summary: readonly SymbolSummary[]): string {
+  return summary.map((s) => `${s.symbol}:${s.pnl}:${s.fills}:${s.exposure ?? ''}`).join(';');
+}
 
 /**
  * Writes every run of a sweep, one line per run in run-index order, with each parameter and swept setting as its own
@@ -36,9 +41,11 @@ export async function exportRuns(
     'run_index',
     'strategy',
     'symbol',
+    'universe',
     'status',
     ...paramNames,
     ...METRIC_COLUMNS,
+    'symbol_summary',
     'error_code',
     'error_message',
     'data_version',
@@ -61,11 +68,13 @@ export async function exportRuns(
             ? { strategyFile: strategyFileLabel(spec, run.strategyBundle), strategyBundle: run.strategyBundle }
             : {}),
           symbol: run.symbol,
+          ...(run.universe ? { universe: run.universe } : {}),
           status: run.status,
           params: run.params,
           settings: run.settings,
           ...ledger,
           ...metrics,
+          ...(run.symbolSummary ? { symbolSummary: run.symbolSummary } : {}),
           ...(run.error ? { error: run.error } : {}),
           dataVersion: run.dataVersion,
           engineVersion: run.engineVersion,
@@ -76,9 +85,11 @@ export async function exportRuns(
         r.run_index,
         r.strategy,
         r.symbol,
+        r.universe,
         r.status,
         ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
         ...METRIC_COLUMNS.map((c) => r[c]),
+        r.symbol_summary ? symbolSummaryCell(r.symbol_summary) : null,
         r.error_code,
         r.error_message,
         r.data_version,

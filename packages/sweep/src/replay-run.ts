@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, findStrategyBundle, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
-import { type EquityPoint, runBacktest } from '@fleet/engine';
+import { type EquityPoint, runBacktest, runPortfolioBacktest, type WeightPoint } from '@fleet/engine';
 import { bundledStrategyKey, engineConfig, loadStrategyBundle, tradingWindow } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
@@ -18,6 +18,11 @@ export interface ReplayedRun {
   finalEquity: string;
   /** Whether the replay's final equity equals the stored one to the last digit: the engine's determinism, shown. */
   reproduced: boolean;
+  /**
+   * A portfolio run's symbols (ascending) and each one's weight of equity over time, replayed rather than stored:
+   * the stacked weights chart of the run page.
+   */
+  portfolio?: { symbols: string[]; weightCurve: WeightPoint[] };
 }
 
 /**
@@ -50,6 +55,22 @@ export async function replayRun(
   const to = rangeEndMs(window?.end ?? end);
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
+  if (run.universe !== null) {
+    const symbols = run.symbol.split(',');
+    const universe = await withSpan('load-bars', { attributes }, () =>
+      Promise.all(symbols.map((symbol) => loadBars(db, symbol, interval, from, to))),
+    );
+    const result = await withSpan('engine-run', { attributes }, () =>
+      runPortfolioBacktest(universe, engineConfig(settings, run.strategy, run.params)),
+    );
+    return {
+      run,
+      equityCurve: result.equityCurve,
+      finalEquity: result.finalEquity,
+      reproduced: new Decimal(result.finalEquity).eq(stored),
+      portfolio: { symbols: result.symbols.map((s) => s.symbol), weightCurve: result.weightCurve },
+    };
+  }
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
   let strategy = run.strategy;
   if (run.strategy_bundle !== null) {

@@ -67,9 +67,11 @@ export function createEquityView({ api }) {
         },
         true,
       );
+      return replay;
     } catch (error) {
       note.textContent = `Run ${runIndex} cannot be replayed: ${error.message}`;
       chart.clear();
+      return undefined;
     }
   }
 

@@ -1,4 +1,4 @@
-import { QueueNames, strategyFileLabel } from '@fleet/contracts';
+import { QueueNames, strategyFileLabel, type SymbolSummary } from '@fleet/contracts';
 import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
@@ -10,6 +10,10 @@ export type RunView = RunResult & {
   /** For a strategy file's run: its file name and short bundle hash (`momentum.ts@1a2b3c4d`). */
   strategyFile: string | null;
   symbol: string;
+  /** The universe of a portfolio strategy's run, else null. */
+  universe: string | null;
+  /** A portfolio run's per-symbol contribution, else null. */
+  symbolSummary: SymbolSummary[] | null;
   status: string;
   params: Record<string, number>;
   durationMs: number;
@@ -23,14 +27,29 @@ export type RunView = RunResult & {
  * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
-  const { sweepId, runIndex, strategy, strategyBundle, symbol, status, params, settings, durationMs, error, result } =
-    storedRunOf(row);
+  const {
+    sweepId,
+    runIndex,
+    strategy,
+    strategyBundle,
+    symbol,
+    universe,
+    symbolSummary,
+    status,
+    params,
+    settings,
+    durationMs,
+    error,
+    result,
+  } = storedRunOf(row);
   const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
     runIndex,
     strategy,
     strategyFile: strategyFileLabel(plan.spec, strategyBundle),
     symbol,
+    universe,
+    symbolSummary,
     status,
     // Swept settings read as parameters on every page: columns, filters, heatmap axes.
     params: { ...settings, ...params },

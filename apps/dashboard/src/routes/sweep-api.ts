@@ -157,6 +157,7 @@ export function sweepApi(db: Kysely<Database>): Router {
         finalEquity: replay.finalEquity,
         reproduced: replay.reproduced,
         equityCurve: replay.equityCurve,
+        ...(replay.portfolio ? { portfolio: replay.portfolio } : {}),
       };
     }),
   );

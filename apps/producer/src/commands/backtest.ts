@@ -9,21 +9,28 @@ import {
   shortBundleHash,
 } from '@fleet/contracts';
 import { loadBars } from '@fleet/db';
-import { type BarSeries, parseStrategyParams, runBacktest } from '@fleet/engine';
+import {
+  type BarSeries,
+  listStrategies,
+  type PortfolioBacktestResult,
+  parseStrategyParams,
+  runBacktest,
+  runPortfolioBacktest,
+} from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
 import { formatIssues } from '@fleet/planning';
 import { bundledStrategyKey, engineConfig, loadStrategyBundle } from '@fleet/runner';
 import { bundleStrategyFile } from '@fleet/strategy-files';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
-import { fmt, money, pct, printResult } from '../print-result.js';
+import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
 import { flagOf } from '../setting-options.js';
 
 /** The options of `fleet backtest` after commander, validated as any other boundary. */
 export const BacktestOptions = z
   .strictObject({
-    data: z.string().optional(),
-    symbol: z.string().optional(),
+    data: z.array(z.string().min(1)).nonempty().optional(),
+    symbol: z.array(z.string().min(1)).nonempty().optional(),
     interval: z.string().default('1d'),
     from: RangeBound.optional(),
     to: RangeBound.optional(),
@@ -36,7 +43,7 @@ export const BacktestOptions = z
     ...settingShape,
   })
   .refine((o) => (o.data === undefined) !== (o.symbol === undefined), {
-    message: 'give exactly one of --data FILE or --symbol SYM',
+    message: 'give --data FILE (or SYM=FILE) or --symbol SYM, not both; repeat either for a portfolio run',
     path: ['data'],
   })
   .refine((o) => o.strategy !== undefined || o.strategyFile !== undefined, {
@@ -110,7 +117,48 @@ async function strategyOf(
   };
 }
 
-/** `fleet backtest`: one run on a file or on stored bars, locally, with no queue; the same engine the workers run. */
+/** A `--data` value: `FILE`, whose name gives the symbol, or `SYM=FILE`. */
+function dataSource(value: string): { symbol: string | undefined; file: string } {
+  const named = /^([A-Za-z0-9.^]+)=(.+)$/.exec(value);
+  return named
+    ? { symbol: (named[1] as string).toUpperCase(), file: named[2] as string }
+    : { symbol: undefined, file: value };
+}
+
+async function loadSeries(ctx: CliContext, o: z.output<typeof BacktestOptions>): Promise<BarSeries[]> {
+  if (o.data) {
+    const from = o.from ? rangeStartMs(o.from) : Number.NEGATIVE_INFINITY;
+    const to = o.to ? rangeEndMs(o.to) : Number.POSITIVE_INFINITY;
+    return Promise.all(
+      o.data.map(async (value) => {
+        const { symbol, file: path } = dataSource(value);
+        const file = await readBarsFile(path);
+        const series = toSeries(
+          symbol ?? file.symbol,
+          file.interval,
+          file.bars.filter((b) => b.time >= from && b.time <= to),
+        );
+        if (series.length === 0) throw new Error(`--data ${value}: no bars in the range`);
+        return series;
+      }),
+    );
+  }
+  const from = o.from ? rangeStartMs(o.from) : 0;
+  const to = o.to ? rangeEndMs(o.to) : Date.parse('9999-12-31T00:00:00Z');
+  return Promise.all(
+    (o.symbol ?? []).map(async (raw) => {
+      const series = await loadBars(ctx.db, raw.toUpperCase(), o.interval, from, to);
+      if (series.length === 0)
+        throw new Error(`no ${o.interval} bars stored for ${raw} in the range; import them with \`fleet data import\``);
+      return series;
+    }),
+  );
+}
+
+/**
+ * `fleet backtest`: one run on files or on stored bars, locally, with no queue; the same engine the workers run. A
+ * portfolio strategy runs once over every series given; a single-symbol strategy takes exactly one.
+ */
 export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<void> {
   const parsed = BacktestOptions.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid options: ${describeIssues(parsed.error.issues)}`);
@@ -128,24 +176,18 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])),
   );
 
-  let series: BarSeries;
-  if (o.data) {
-    const file = await readBarsFile(o.data);
-    const from = o.from ? rangeStartMs(o.from) : Number.NEGATIVE_INFINITY;
-    const to = o.to ? rangeEndMs(o.to) : Number.POSITIVE_INFINITY;
-    series = toSeries(
-      file.symbol,
-      file.interval,
-      file.bars.filter((b) => b.time >= from && b.time <= to),
-    );
-  } else {
-    const from = o.from ? rangeStartMs(o.from) : 0;
-    const to = o.to ? rangeEndMs(o.to) : Date.parse('9999-12-31T00:00:00Z');
-    series = await loadBars(ctx.db, (o.symbol as string).toUpperCase(), o.interval, from, to);
-    if (series.length === 0)
-      throw new Error(`no ${o.interval} bars stored for ${o.symbol}; import them with \`fleet data import\``);
+  const portfolio = listStrategies().find((strategy) => strategy.name === o.strategy)?.portfolio === true;
+  const loaded = await loadSeries(ctx, o);
+  if (portfolio) {
+    printPortfolio(o, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, o.strategy, params)));
+    return;
   }
-
+  if (loaded.length !== 1) {
+    throw new Error(
+      `invalid options: ${label.name} trades one symbol; give one --data or --symbol (got ${loaded.length})`,
+    );
+  }
+  const series = loaded[0] as BarSeries;
   const result = runBacktest(series, engineConfig(settings, strategy, params));
   const { equityCurve: _curve, trades, finalUnits, ...summary } = result;
   printResult(
@@ -175,5 +217,38 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
         `last trades    ${trades.length ? '' : 'none'}`,
         ...trades.slice(-5).map((t) => `  ${JSON.stringify(t)}`),
       ].join('\n'),
+  );
+}
+
+function printPortfolio(
+  o: z.output<typeof BacktestOptions>,
+  params: Record<string, number>,
+  series: readonly BarSeries[],
+  result: PortfolioBacktestResult,
+): void {
+  const { equityCurve: _curve, weightCurve: _weights, trades: _trades, ...summary } = result;
+  const bars = new Set(series.flatMap((one) => [...one.time])).size;
+  printResult(o.json === true, { strategy: o.strategy, params, bars, ...summary }, () =>
+    [
+      `${o.strategy} ${Object.entries(params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')} on ${result.symbols.map((s) => s.symbol).join(', ')} (${bars} portfolio bars)`,
+      `final equity   ${money(result.finalEquity)}`,
+      `orders         ${result.fills} fills, ${result.rejectedOrders} rejected, ${result.lapsedOrders} lapsed (no bar), ${result.closedTrades} closed trades`,
+      `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
+      `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
+      `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,
+      formatTable(
+        ['symbol', 'pnl', 'fills', 'closed', 'exposure', 'units'],
+        result.symbols.map((s) => [
+          s.symbol,
+          money(s.pnl),
+          String(s.fills),
+          String(s.closedTrades),
+          pct(s.exposure),
+          s.finalUnits,
+        ]),
+      ),
+    ].join('\n'),
   );
 }

@@ -5,6 +5,7 @@ import { listStrategies, parseStrategyParams } from '@fleet/engine';
 import {
   findCombinationProblems,
   findSweepProblems,
+  markPortfolioStrategies,
   readSweepFile,
   SweepFileError,
   SweepPlan,
@@ -44,7 +45,7 @@ function defaultRunTimeoutMs(msPerRun: number): number {
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
   // Strategy files are bundled and loaded (on a thread) first: what they define is what the sweep is checked against.
-  const files = await prepareStrategyFiles(await readSweepFile(file), file, { bundleDir: ctx.env.FLEET_BUNDLE_DIR });
+  const files = await prepareStrategyFiles(markPortfolioStrategies(await readSweepFile(file), listStrategies()), file, { bundleDir: ctx.env.FLEET_BUNDLE_DIR });
   const fileSpec = files.spec;
   const fromFiles = new Set(files.strategies.map((s) => s.name));
   // Problems name a file's strategy as its file does, not by the `name@hash` key engine threads register it under.
@@ -88,7 +89,7 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
     // The sweep is pinned to the data it was submitted against, so its runs never mix two versions of a series.
     dataVersions: Object.fromEntries(
       stored
-        .filter((s) => s.interval === fileSpec.interval && fileSpec.symbols.includes(s.symbol))
+        .filter((s) => s.interval === fileSpec.interval && tradedSymbols(fileSpec).has(s.symbol))
         .map((s) => [s.symbol, s.dataVersion]),
     ),
   };
@@ -167,6 +168,11 @@ export async function submit(ctx: CliContext, file: string, options: SubmitOptio
       ? `sweep ${submitted.sweepId} ${final.status}: ${final.succeeded} succeeded (${final.cached} from the result cache), ${final.failed} failed of ${final.total} in ${(elapsedMs / 1000).toFixed(1)} s (${runsPerSecond} runs/s)`
       : `sweep ${submitted.sweepId} submitted; follow it with: fleet sweep watch ${submitted.sweepId}`,
   );
+}
+
+/** Every symbol a sweep's runs read: its symbols and every universe's. */
+function tradedSymbols(spec: SweepSpec): Set<string> {
+  return new Set([...spec.symbols, ...Object.values(spec.universes ?? {}).flat()]);
 }
 
 /** Counts the sweep before anything is enumerated, naming the file and the flag in a refusal. */

@@ -38,6 +38,28 @@ function parseWhere(text: string | undefined): Expression | undefined {
   }
 }
 
+/** Each listed portfolio run's per-symbol contribution, under the table. */
+function symbolSummaries(runs: readonly RankedRun[]): string {
+  const portfolio = runs.filter((r) => r.symbolSummary !== null);
+  if (portfolio.length === 0) return '';
+  return portfolio
+    .map(
+      (r) =>
+        `\n\nrun ${r.runIndex} (${r.universe}) per symbol\n${formatTable(
+          ['symbol', 'pnl', 'fills', 'closed', 'exposure', 'units'],
+          (r.symbolSummary ?? []).map((s) => [
+            s.symbol,
+            money(s.pnl),
+            String(s.fills),
+            String(s.closedTrades),
+            pct(s.exposure),
+            s.finalUnits,
+          ]),
+        )}`,
+    )
+    .join('');
+}
+
 /** `fleet sweep results ID`: the best runs by a metric, ranked in Postgres. */
 export async function results(
   ctx: CliContext,
@@ -61,6 +83,7 @@ export async function results(
           '#',
           'run',
           'symbol',
+          'universe',
           'strategy',
           'params',
           ...columns.map((n) => MetricTable[n].label.toLowerCase()),
@@ -70,6 +93,7 @@ export async function results(
           String(i + 1),
           String(r.runIndex),
           r.symbol,
+          r.universe ?? '',
           r.strategyFile ? `${r.strategy} (${r.strategyFile})` : r.strategy,
           Object.entries({ ...r.params, ...r.settings })
             .sort(([a], [b]) => a.localeCompare(b))
@@ -78,6 +102,6 @@ export async function results(
           ...columns.map((n) => cellOf(r, n)),
           r.cached ? 'yes' : '',
         ]),
-      )}`,
+      )}${symbolSummaries(runs)}`,
   );
 }

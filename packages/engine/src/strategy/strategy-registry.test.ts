@@ -25,7 +25,13 @@ describe('strategy registry', () => {
       'bollinger_reversion',
       'donchian_breakout',
       'buy_and_hold',
+      'equal_weight',
+      'momentum_rotation',
     ]);
+    expect(
+      strategies.filter((s) => s.portfolio).map((s) => s.name),
+      'portfolio strategies declare themselves',
+    ).toEqual(['equal_weight', 'momentum_rotation']);
     for (const strategy of strategies) {
       for (const doc of Object.values(strategy.params)) expect(doc, strategy.name).toMatch(/default/);
     }

@@ -1,4 +1,10 @@
 import { ConfigError } from '../errors.js';
+import { equalWeight } from '../portfolio-run/builtin/equal-weight.js';
+import { momentumRotation } from '../portfolio-run/builtin/momentum-rotation.js';
+import type {
+  PreparedPortfolioStrategy,
+  RegisteredPortfolioStrategy,
+} from '../portfolio-run/define-portfolio-strategy.js';
 import { bollingerReversion } from './builtin/bollinger-reversion.js';
 import { buyAndHold } from './builtin/buy-and-hold.js';
 import { donchianBreakout } from './builtin/donchian-breakout.js';
@@ -7,12 +13,16 @@ import { smaCross } from './builtin/sma-cross.js';
 import type { ParamRule } from './param-rules-of.js';
 import type { PreparedStrategy, RegisteredStrategy } from './strategy-definition.js';
 
-const builtins: readonly RegisteredStrategy[] = [
+type AnyStrategy = RegisteredStrategy | RegisteredPortfolioStrategy;
+
+const builtins: readonly AnyStrategy[] = [
   smaCross,
   rsiReversion,
   bollingerReversion,
   donchianBreakout,
   buyAndHold,
+  equalWeight,
+  momentumRotation,
 ];
 const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
 
@@ -23,7 +33,7 @@ const byName = new Map(builtins.map((strategy) => [strategy.name, strategy]));
  * @example
  * registerStrategy(defineStrategy({ name: 'my_breakout', description: '…', params: z.strictObject({}), paramDocs: {}, create: … }));
  */
-export function registerStrategy(strategy: RegisteredStrategy): void {
+export function registerStrategy(strategy: AnyStrategy): void {
   if (collecting) {
     collecting.push(strategy);
     return;
@@ -33,7 +43,7 @@ export function registerStrategy(strategy: RegisteredStrategy): void {
 }
 
 /** Where {@link registerStrategy} puts strategies while {@link collectStrategies} runs a load. */
-let collecting: RegisteredStrategy[] | undefined;
+let collecting: AnyStrategy[] | undefined;
 
 /**
  * Runs `load` (the import of a strategy file's bundle) with {@link registerStrategy} handing what it registers back
@@ -45,9 +55,9 @@ let collecting: RegisteredStrategy[] | undefined;
  */
 export async function collectStrategies<T>(
   load: () => Promise<T>,
-): Promise<{ strategies: RegisteredStrategy[]; value: T }> {
+): Promise<{ strategies: AnyStrategy[]; value: T }> {
   if (collecting) throw new ConfigError(['a strategy file is already loading on this thread']);
-  const strategies: RegisteredStrategy[] = [];
+  const strategies: AnyStrategy[] = [];
   collecting = strategies;
   try {
     return { strategies, value: await load() };
@@ -64,6 +74,8 @@ export interface StrategyInfo {
   readonly params: Readonly<Record<string, string>>;
   /** What each parameter's schema says of it alone (integer or real, bounds), so sweeps are checked per axis. */
   readonly paramRules: Readonly<Record<string, ParamRule>>;
+  /** Whether it runs once over a universe of series (see {@link runPortfolioBacktest}) instead of once per symbol. */
+  readonly portfolio: boolean;
 }
 
 /**
@@ -72,11 +84,12 @@ export interface StrategyInfo {
  * listStrategies().map((s) => s.name); // ['sma_cross', …]
  */
 export function listStrategies(): StrategyInfo[] {
-  return [...byName.values()].map(({ name, description, paramDocs, paramRules }) => ({
-    name,
-    description,
-    params: { ...paramDocs },
-    paramRules,
+  return [...byName.values()].map((strategy) => ({
+    name: strategy.name,
+    description: strategy.description,
+    params: { ...strategy.paramDocs },
+    paramRules: strategy.paramRules,
+    portfolio: isPortfolio(strategy),
   }));
 }
 
@@ -85,11 +98,38 @@ export function listStrategies(): StrategyInfo[] {
  * @throws {@link ConfigError} listing the valid strategies, or every parameter problem
  */
 export function prepareStrategy(strategy: string, params: Readonly<Record<string, unknown>>): PreparedStrategy {
+  const registered = lookUp(strategy);
+  if (isPortfolio(registered)) {
+    throw new ConfigError([`strategy '${strategy}' is a portfolio strategy: it runs over a universe of series`]);
+  }
+  return registered.prepare(params);
+}
+
+/**
+ * {@link prepareStrategy} for a portfolio strategy.
+ * @throws {@link ConfigError} for an unknown or single-symbol strategy, or every parameter problem
+ */
+export function preparePortfolioStrategy(
+  strategy: string,
+  params: Readonly<Record<string, unknown>>,
+): PreparedPortfolioStrategy {
+  const registered = lookUp(strategy);
+  if (!isPortfolio(registered)) {
+    throw new ConfigError([`strategy '${strategy}' trades one symbol; a portfolio run needs a portfolio strategy`]);
+  }
+  return registered.prepare(params);
+}
+
+function lookUp(strategy: string): AnyStrategy {
   const registered = byName.get(strategy);
   if (registered === undefined) {
     throw new ConfigError([`unknown strategy '${strategy}'; valid strategies: ${[...byName.keys()].join(', ')}`]);
   }
-  return registered.prepare(params);
+  return registered;
+}
+
+function isPortfolio(strategy: AnyStrategy): strategy is RegisteredPortfolioStrategy {
+  return 'portfolio' in strategy && strategy.portfolio;
 }
 
 /**
@@ -104,5 +144,5 @@ export function parseStrategyParams(
   strategy: string,
   params: Readonly<Record<string, unknown>>,
 ): Record<string, number> {
-  return { ...prepareStrategy(strategy, params).params };
+  return { ...lookUp(strategy).prepare(params).params };
 }
