@@ -41,7 +41,13 @@ async function load(hash: string, code: string, root: string): Promise<LoadedBun
       `strategy bundle ${hash.slice(0, 8)} threw while loading: ${(error as Error)?.message ?? String(error)}`,
     );
   }
-  const strategies = [...collected.strategies];
+  // Portfolio strategies ship with the engine only: a file's strategies run once per symbol.
+  const portfolio = collected.strategies.find((s) => 'portfolio' in s && s.portfolio === true);
+  if (portfolio)
+    throw new StrategyLoadFailedError(
+      `strategy bundle ${hash.slice(0, 8)} defines portfolio strategy '${portfolio.name}'; strategy files may define single-symbol strategies only`,
+    );
+  const strategies = collected.strategies.filter((s): s is RegisteredStrategy => !('portfolio' in s));
   const fallback = collected.value.default;
   if (isStrategy(fallback) && !strategies.includes(fallback)) strategies.push(fallback);
   if (strategies.length === 0)

@@ -179,7 +179,7 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
   const portfolio = listStrategies().find((strategy) => strategy.name === o.strategy)?.portfolio === true;
   const loaded = await loadSeries(ctx, o);
   if (portfolio) {
-    printPortfolio(o, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, o.strategy, params)));
+    printPortfolio(o, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, strategy, params)));
     return;
   }
   if (loaded.length !== 1) {
