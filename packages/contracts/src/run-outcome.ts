@@ -8,6 +8,7 @@ import {
   type StatisticName,
   StatisticNames,
 } from './metric-table.js';
+import { ReturnStatistics } from './return-statistics.js';
 import { AxisValues } from './setting-domain.js';
 
 /** The statistics stored for a succeeded run ({@link MetricTable}); floats (approximate by nature), `null` where undefined. */
@@ -61,6 +62,8 @@ export const RunOutcome = z.discriminatedUnion('status', [
     dataVersion: DataVersion,
     ...RunLedger,
     metrics: RunMetrics,
+    /** Always sent by workers; absent only from outcomes built by hand or by a worker that predates it. */
+    returnStatistics: ReturnStatistics.optional(),
   }),
   z.strictObject({
     ...RunIdentity,

@@ -2,7 +2,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { METRIC_COLUMNS } from './metric-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
-const RESULT_COLUMNS = ['cache_key', 'data_version', ...METRIC_COLUMNS] as const satisfies readonly (keyof RunsTable)[];
+const RESULT_COLUMNS = [
+  'cache_key',
+  'data_version',
+  'return_moments',
+  'block_stats',
+  ...METRIC_COLUMNS,
+] as const satisfies readonly (keyof RunsTable)[];
 
 /** A stored result that an identical run can reuse. */
 export type CachedResult = Pick<Selectable<RunsTable>, (typeof RESULT_COLUMNS)[number]>;
@@ -24,6 +30,8 @@ export async function findCachedResults(
     .select(RESULT_COLUMNS)
     .where('cache_key', 'in', [...keys])
     .where('status', '=', 'succeeded')
+    // A row stored before runs kept their return statistics cannot stand in for a run: its group's PBO would miss it.
+    .where('return_moments', 'is not', null)
     .orderBy('cache_key')
     .execute();
   return new Map(rows.map((r) => [r.cache_key as string, r]));

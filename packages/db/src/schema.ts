@@ -54,6 +54,10 @@ export interface RunsTable extends MetricColumns {
   duration_ms: number;
   cache_key: string | null;
   cached: Generated<boolean>;
+  /** `[T, mean, std, skewness, kurtosis]` of the run's per-bar returns; null on failed runs and older rows. */
+  return_moments: number[] | null;
+  /** The run's 48 CSCV block statistics (`@fleet/validation`'s `blockStats`); null below 16 returns. */
+  block_stats: number[] | null;
   created_at: Generated<Date>;
 }
 

@@ -1,7 +1,8 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { metricColumnsOf } from './metric-columns.js';
+import { METRIC_COLUMNS, metricColumnsOf } from './metric-columns.js';
+import { returnStatisticsColumnsOf } from './return-statistics-columns.js';
 import type { Database, RunsTable } from './schema.js';
 
 const ROWS_PER_STATEMENT = 1_500;
@@ -36,21 +37,9 @@ const OUTCOME_COLUMNS = [
   'error_name',
   'error_code',
   'error_message',
-  'final_equity',
-  'closed_trades',
-  'winning_trades',
-  'total_return',
-  'cagr',
-  'volatility',
-  'sharpe',
-  'sortino',
-  'max_drawdown',
-  'max_drawdown_duration',
-  'calmar',
-  'win_rate',
-  'profit_factor',
-  'average_trade',
-  'exposure',
+  'return_moments',
+  'block_stats',
+  ...METRIC_COLUMNS,
 ] as const satisfies readonly (keyof RunsTable)[];
 
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
@@ -83,7 +72,7 @@ function toRow(o: RunOutcome): Insertable<RunsTable> {
   if (o.status === 'failed') {
     return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
   }
-  return { ...base, ...metricColumnsOf(o) };
+  return { ...base, ...metricColumnsOf(o), ...returnStatisticsColumnsOf(o.returnStatistics) };
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { LedgerName, RunJob, RunOutcome } from '@fleet/contracts';
 // The table alone, not the package root: an engine thread that loaded zod and every schema would start ~170 ms later.
-import { LedgerNames, StatisticNames } from '@fleet/contracts/metric-table';
+import { LedgerNames, type StatisticName, StatisticNames } from '@fleet/contracts/metric-table';
 import { type BacktestResult, type BarSeries, runSweep, type SweepOutcome } from '@fleet/engine';
 import { engineBaseConfig } from './engine-config.js';
+import { returnStatisticsOfRun } from './return-statistics-of-run.js';
 
 /** An error as plain data: the shape stored in `runs.error_*` and safe to pass between threads. */
 export interface ErrorData {
@@ -23,14 +24,24 @@ export function describeError(error: unknown): ErrorData {
 
 type SucceededOutcome = Extract<RunOutcome, { status: 'succeeded' }>;
 
-/** The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names them. */
-function toRunResult(r: BacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
+/**
+ * The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names
+ * them, with the statistics of its per-bar returns beside them.
+ */
+function toRunResult(
+  series: BarSeries,
+  r: BacktestResult,
+  equity: Float64Array,
+): Pick<SucceededOutcome, LedgerName | 'metrics' | 'returnStatistics'> {
   const result: Record<string, unknown> = {};
   for (const name of LedgerNames) result[name] = r[name];
+  const fromReturns = returnStatisticsOfRun(series, equity, r.metrics.totalReturn);
+  const values: Readonly<Record<StatisticName, number | null>> = { ...r.metrics, ...fromReturns.metrics };
   const metrics: Record<string, number | null> = {};
-  for (const name of StatisticNames) metrics[name] = r.metrics[name];
+  for (const name of StatisticNames) metrics[name] = values[name];
   result.metrics = metrics;
-  return result as Pick<SucceededOutcome, LedgerName | 'metrics'>;
+  result.returnStatistics = fromReturns.returnStatistics;
+  return result as Pick<SucceededOutcome, LedgerName | 'metrics' | 'returnStatistics'>;
 }
 
 /**
@@ -77,6 +88,7 @@ export function failedOutcome(
 }
 
 function toRunOutcome(
+  series: BarSeries,
   job: RunJob,
   run: RunJob['runs'][number],
   provenance: EvaluatedProvenance,
@@ -87,7 +99,7 @@ function toRunOutcome(
   return {
     ...runIdentity(job, run, provenance, durationMs),
     status: 'succeeded',
-    ...toRunResult(outcome.result),
+    ...toRunResult(series, outcome.result, outcome.equity),
   };
 }
 
@@ -112,7 +124,7 @@ export function evaluateRuns(
     {
       onOutcome: (outcome, i) => {
         const now = performance.now();
-        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
+        onOutcome(toRunOutcome(series, job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
         last = now;
       },
     },

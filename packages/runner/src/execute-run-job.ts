@@ -1,5 +1,5 @@
 import { type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
-import { type CachedResult, runMetricsOf } from '@fleet/db';
+import { type CachedResult, runMetricsOf, storedReturnStatistics } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
 import { runCacheKey } from './run-cache-key.js';
@@ -112,6 +112,7 @@ function cachedOutcome(
     closedTrades: hit.closed_trades ?? 0,
     winningTrades: hit.winning_trades ?? 0,
     metrics: runMetricsOf(hit),
+    ...(storedReturnStatistics(hit) ? { returnStatistics: storedReturnStatistics(hit) } : {}),
   };
 }
 
