@@ -1,0 +1,54 @@
+import { type Database, findSweep, findValidationTrials, type Kysely, type ValidationTrial } from '@fleet/db';
+import { type ConsistencyMatrix, consistencyMatrices } from './consistency-matrix.js';
+import { type GroupValidation, validateGroup } from './group-validation.js';
+import { SweepNotFoundError } from './sweep-not-found-error.js';
+import { type ValidationSelection, validationSelectionOf } from './validation-selection.js';
+
+/** The overfitting statistics of a sweep's results: per group, and across the symbols of each strategy. */
+export interface SweepValidation {
+  readonly sweepId: string;
+  readonly selection: ValidationSelection;
+  /** One per strategy and symbol, in that order. */
+  readonly groups: readonly GroupValidation[];
+  readonly consistency: readonly ConsistencyMatrix[];
+}
+
+/** Which groups {@link sweepValidation} computes: all of the sweep's, or those of one strategy and/or symbol. */
+export interface SweepValidationFilter {
+  strategy?: string;
+  symbol?: string;
+}
+
+/**
+ * The validation of a stored sweep, from stored numbers only (no replay): the one path behind
+ * `fleet sweep validation`, the header of `fleet sweep results` and the dashboard's validation panel. The best row
+ * of a group is picked by the sweep's `validation.select` (else `sharpe`), never among runs below `minTrades`.
+ *
+ * @throws {@link SweepNotFoundError}
+ * @example
+ * const { groups } = await sweepValidation(db, sweepId);
+ * groups[0]?.pbo; // 0.48: picking the best in-sample is a coin toss here
+ */
+export async function sweepValidation(
+  db: Kysely<Database>,
+  sweepId: string,
+  filter: SweepValidationFilter = {},
+): Promise<SweepValidation> {
+  const row = await findSweep(db, sweepId);
+  if (!row) throw new SweepNotFoundError(sweepId);
+  const selection = validationSelectionOf(row.spec);
+  const trials = await findValidationTrials(db, sweepId, filter);
+  const groups = new Map<string, ValidationTrial[]>();
+  for (const trial of trials) {
+    const key = JSON.stringify([trial.strategy, trial.symbol]);
+    const group = groups.get(key);
+    if (group) group.push(trial);
+    else groups.set(key, [trial]);
+  }
+  return {
+    sweepId,
+    selection,
+    groups: [...groups.values()].map((group) => validateGroup(group, selection)),
+    consistency: consistencyMatrices(trials, selection),
+  };
+}
