@@ -61,16 +61,22 @@ function estimateOf(trial: ValidationTrial): SharpeEstimate | undefined {
  * The {@link GroupValidation} of one group's trials (in run-index order): N, the best eligible row by the
  * selection, its PSR(0) and DSR (N trials, V of their per-bar Sharpes), the group's PBO with its median λ and λ
  * histogram, and where the best sits among its grid neighbours. Pure: the CLI and the dashboard both call it on
- * what {@link findValidationTrials} read.
+ * what `findValidationTrials` read.
+ *
+ * @param chosen the row to test instead of the selection's best (a row another ranking put first).
  *
  * @example
  * const group = validateGroup(trials, { select: 'sharpe', minTrades: 10 });
  * group.dsr; // e.g. 0.31: the best is likely luck
  */
-export function validateGroup(all: readonly ValidationTrial[], selection: ValidationSelection): GroupValidation {
+export function validateGroup(
+  all: readonly ValidationTrial[],
+  selection: ValidationSelection,
+  chosen?: ValidationTrial,
+): GroupValidation {
   const first = all[0];
   const trials = all.filter((t) => t.returnStatistics !== undefined && t.result.metrics.barSharpe !== null);
-  const best = bestTrial(trials, selection);
+  const best = chosen ?? bestTrial(trials, selection);
   const sharpes = trials.map((t) => t.result.metrics.barSharpe as number);
   const sharpeVariance = trials.length > 0 ? sampleVariance(sharpes) : null;
   const estimate = best ? estimateOf(best) : undefined;

@@ -17,6 +17,7 @@ export { submitSweep } from './submit-sweep.js';
 export { sweepFailures } from './sweep-failures.js';
 export { sweepOverview } from './sweep-overview.js';
 export {
+  rowValidation,
   type SweepValidation,
   type SweepValidationFilter,
   sweepValidation,

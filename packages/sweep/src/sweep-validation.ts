@@ -1,6 +1,7 @@
 import { type Database, findSweep, findValidationTrials, type Kysely, type ValidationTrial } from '@fleet/db';
 import { type ConsistencyMatrix, consistencyMatrices } from './consistency-matrix.js';
 import { type GroupValidation, validateGroup } from './group-validation.js';
+import { RunNotFoundError } from './run-not-found-error.js';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 import { type ValidationSelection, validationSelectionOf } from './validation-selection.js';
 
@@ -51,4 +52,26 @@ export async function sweepValidation(
     groups: [...groups.values()].map((group) => validateGroup(group, selection)),
     consistency: consistencyMatrices(trials, selection),
   };
+}
+
+/**
+ * The validation of one stored row within its group, whatever ranked it first (`fleet sweep results --by`, a
+ * filter): its PSR(0) and DSR against its group's N and V, and the group's PBO.
+ *
+ * @throws {@link SweepNotFoundError}; {@link RunNotFoundError} for a run that is not a trial of its group.
+ * @example
+ * const { dsr, pbo, trials } = await rowValidation(db, sweepId, { runIndex: 42, strategy: 'sma_cross', symbol: 'ORCL' });
+ */
+export async function rowValidation(
+  db: Kysely<Database>,
+  sweepId: string,
+  run: { runIndex: number; strategy: string; symbol: string },
+): Promise<Pick<GroupValidation, 'trials' | 'psr' | 'dsr' | 'pbo' | 'medianLogit'>> {
+  const row = await findSweep(db, sweepId);
+  if (!row) throw new SweepNotFoundError(sweepId);
+  const trials = await findValidationTrials(db, sweepId, { strategy: run.strategy, symbol: run.symbol });
+  const self = trials.find((t) => t.runIndex === run.runIndex);
+  if (!self) throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${run.runIndex}`);
+  const group = validateGroup(trials, validationSelectionOf(row.spec), self);
+  return { trials: group.trials, psr: group.psr, dsr: group.dsr, pbo: group.pbo, medianLogit: group.medianLogit };
 }
