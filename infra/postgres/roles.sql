@@ -45,9 +45,11 @@ GRANT SELECT (cache_key, status, data_version, final_equity, closed_trades, winn
 SELECT format('GRANT SELECT ON bar_series TO %I, %I', :'worker_role', :'dashboard_role')
 WHERE to_regclass('bar_series') IS NOT NULL \gexec
 
--- Aggregator: inserts runs (ON CONFLICT … RETURNING) and reads them back to reconcile; a result may replace a failed
+-- Aggregator: COPYs each batch into a temporary staging table (TEMPORARY, granted explicitly in case PUBLIC lost it),
+-- inserts runs from it (ON CONFLICT … RETURNING) and reads them back to reconcile; a result may replace a failed
 -- row of the same run (ON CONFLICT DO UPDATE), so it updates a run's outcome columns, never its key; locks and
 -- advances a sweep's counters and status, and bumps its requeue generation. It never deletes, and never rewrites a spec.
+SELECT format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), :'aggregator_role') \gexec
 GRANT SELECT, INSERT ON runs TO :"aggregator_role";
 GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache_key, cached, engine_version,
   code_version, error_name, error_code, error_message, final_equity, closed_trades, winning_trades, total_return, cagr,

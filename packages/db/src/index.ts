@@ -23,6 +23,7 @@ export {
   type RunRange,
   recentRunCount,
 } from './run-analytics.js';
+export { runRowOf, storedRunOf } from './run-columns.js';
 export { RunFields } from './run-fields.js';
 export { countRuns, type RunRow, streamRuns, topRuns } from './run-queries.js';
 export type { Database } from './schema.js';
@@ -44,3 +45,4 @@ export {
 } from './sweeps.js';
 export { findValidationTrials, type ValidationTrial, type ValidationTrialFilter } from './validation-trials.js';
 export { waitForDatabase } from './wait-for-database.js';
+export { type CopyConnection, withCopyConnection } from './with-copy-connection.js';

@@ -23,3 +23,10 @@ export function poolUsage<DB>(
     ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
     : undefined;
 }
+
+/** The pg pool behind `db`, for what Kysely cannot do over it (COPY); throws for an instance not made by `createDatabase`. */
+export function poolOf<DB>(db: Kysely<DB>): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('COPY needs a database made by createDatabase: this Kysely instance has no known pg pool');
+  return pool;
+}

@@ -2,7 +2,11 @@ import type { ReturnStatistics } from '@fleet/contracts';
 import type { RunsTable } from './schema.js';
 
 /** The `runs` columns of a run's {@link ReturnStatistics}: the one mapping, both ways. */
-type ReturnStatisticsColumns = Pick<RunsTable, 'return_moments' | 'block_stats'>;
+export const RETURN_STATISTICS_COLUMNS = [
+  'return_moments',
+  'block_stats',
+] as const satisfies readonly (keyof RunsTable)[];
+type ReturnStatisticsColumns = Pick<RunsTable, (typeof RETURN_STATISTICS_COLUMNS)[number]>;
 
 /** A run's {@link ReturnStatistics} as its `return_moments` and `block_stats` columns; nulls when it has none. */
 export function returnStatisticsColumnsOf(stats: ReturnStatistics | undefined): ReturnStatisticsColumns {

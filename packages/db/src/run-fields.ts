@@ -1,4 +1,5 @@
 import { MetricNames, MetricTable } from '@fleet/contracts';
+import { RunColumns } from './run-columns.js';
 import type { RunsTable } from './schema.js';
 
 /**
@@ -6,7 +7,7 @@ import type { RunsTable } from './schema.js';
  * metric of the {@link MetricTable}, and the run's duration. Parameters are addressed by name next to these.
  */
 export const RunFields: ReadonlyMap<string, keyof RunsTable> = new Map<string, keyof RunsTable>([
-  ['runIndex', 'run_index'],
+  ['runIndex', RunColumns.runIndex],
   ...MetricNames.map((n) => [n, MetricTable[n].column] as const),
-  ['durationMs', 'duration_ms'],
+  ['durationMs', RunColumns.durationMs],
 ]);

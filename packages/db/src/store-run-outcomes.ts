@@ -1,11 +1,9 @@
 import type { RunOutcome } from '@fleet/contracts';
-import type { Insertable, Kysely } from 'kysely';
-import { sql } from 'kysely';
-import { METRIC_COLUMNS, metricColumnsOf } from './metric-columns.js';
-import { returnStatisticsColumnsOf } from './return-statistics-columns.js';
-import type { Database, RunsTable } from './schema.js';
-
-const ROWS_PER_STATEMENT = 1_500;
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { OUTCOME_COLUMNS, RunColumns, runRowOf } from './run-columns.js';
+import type { Database } from './schema.js';
+import { withCopyConnection } from './with-copy-connection.js';
 
 /** What one call of {@link storeRunOutcomes} did; duplicates are redeliveries absorbed by the run's unique key. */
 export interface StoreRunOutcomesResult {
@@ -21,27 +19,6 @@ export interface StoreRunOutcomesResult {
   finishedSweeps: { sweepId: string; status: string }[];
 }
 
-/** Every column a stored outcome sets besides the run key, so a result replacing a failure overwrites all of it. */
-const OUTCOME_COLUMNS = [
-  'strategy',
-  'symbol',
-  'params',
-  'settings',
-  'status',
-  'duration_ms',
-  'data_version',
-  'cache_key',
-  'cached',
-  'engine_version',
-  'code_version',
-  'error_name',
-  'error_code',
-  'error_message',
-  'return_moments',
-  'block_stats',
-  ...METRIC_COLUMNS,
-] as const satisfies readonly (keyof RunsTable)[];
-
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
 function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   const byRun = new Map<string, RunOutcome>();
@@ -53,34 +30,80 @@ function onePerRun(outcomes: readonly RunOutcome[]): RunOutcome[] {
   return [...byRun.values()];
 }
 
-function toRow(o: RunOutcome): Insertable<RunsTable> {
-  const base = {
-    sweep_id: o.sweepId,
-    run_index: o.runIndex,
-    strategy: o.strategy,
-    symbol: o.symbol,
-    params: JSON.stringify(o.params),
-    settings: JSON.stringify(o.settings ?? {}),
-    status: o.status,
-    duration_ms: o.durationMs,
-    data_version: o.dataVersion ?? null,
-    cache_key: o.cacheKey ?? null,
-    cached: o.cached ?? false,
-    engine_version: o.engineVersion,
-    code_version: o.codeVersion,
-  };
-  if (o.status === 'failed') {
-    return { ...base, error_name: o.error.name, error_code: o.error.code, error_message: o.error.message };
-  }
-  return { ...base, ...metricColumnsOf(o), ...returnStatisticsColumnsOf(o.returnStatistics) };
+/**
+ * Every column a batch copies and inserts, derived from the one run row mapping (`run-columns.ts`, the metric table):
+ * the run key, then every outcome column; a row lacking one (a failure's metrics, a result's error) copies null, so a
+ * result replacing a failure overwrites all of it.
+ */
+const COLUMNS: readonly string[] = [RunColumns.sweepId, RunColumns.runIndex, ...OUTCOME_COLUMNS];
+
+/** What the store statement returns for each sweep of a batch that exists, in id order. */
+interface SweepWritten {
+  sweep_id: string;
+  total: number;
+  written: number;
+  replaced: number;
+  status: string | null;
+  finished: boolean;
 }
 
+const id = (name: string) => pg.escapeIdentifier(name);
+
 /**
- * Stores a batch of run outcomes in one transaction: one INSERT … ON CONFLICT on the run key, then the sweeps'
- * counters advance by exactly the rows written, so totals stay right however often a batch is redelivered. A stored
- * row is never overwritten, except that a result replaces a failure of the same run (counters move from failed to
- * succeeded): a failure redelivered after `retry-failed` deleted it must not shut out the retried run's result.
- * A sweep whose counters reach its total is closed as `completed` or `completed_with_failures` in the same COMMIT.
+ * The one statement that moves a batch from the staging table into `runs` and advances the counters, after which the
+ * same round trip commits. It locks the batch's sweep rows in id order first (serializing aggregators per sweep and
+ * ruling out deadlocks between them), inserts only rows of existing sweeps with indexes inside their plan (an index
+ * past the plan would be counted and could close a sweep with planned runs missing), lets a result replace a failure
+ * (xmax is set on a row version an UPDATE wrote, 0 on a fresh insert), and closes the sweeps it completes.
+ */
+const STORE_STATEMENT = `with locked as (
+      select id, total from sweeps where id in (select distinct sweep_id from run_staging) order by id for update
+    ), written as (
+      insert into runs (${COLUMNS.map(id).join(', ')})
+      select s.* from run_staging s join locked w on w.id = s.sweep_id where s.run_index < w.total
+      on conflict (sweep_id, run_index) do update set ${OUTCOME_COLUMNS.map((c) => `${id(c)} = excluded.${id(c)}`).join(', ')}
+      where runs.status = 'failed' and excluded.status = 'succeeded'
+      returning sweep_id, status, cached, xmax <> 0 as replaced
+    ), tally as (
+      select sweep_id,
+        count(*) filter (where status = 'succeeded') as succeeded,
+        count(*) filter (where status = 'failed') - count(*) filter (where replaced) as failed,
+        count(*) filter (where cached) as cached,
+        count(*) filter (where replaced) as replaced,
+        count(*) as written
+      from written group by sweep_id
+    ), advanced as (
+      update sweeps w set
+        succeeded = w.succeeded + t.succeeded,
+        failed = w.failed + t.failed,
+        cached = w.cached + t.cached,
+        started_at = coalesce(w.started_at, now()),
+        last_progress_at = now(),
+        status = case
+          when w.status = 'cancelled' then w.status
+          when w.succeeded + w.failed + t.succeeded + t.failed >= w.total then
+            case when w.failed + t.failed > 0 then 'completed_with_failures' else 'completed' end
+          else 'running' end,
+        finished_at = case
+          when w.succeeded + w.failed + t.succeeded + t.failed >= w.total and w.finished_at is null then now()
+          else w.finished_at end
+      from tally t where w.id = t.sweep_id
+      returning w.id, w.status,
+        w.succeeded + w.failed >= w.total and w.succeeded + w.failed - t.succeeded - t.failed < w.total as finished
+    )
+    select l.id as sweep_id, l.total, coalesce(t.written, 0) as written, coalesce(t.replaced, 0) as replaced,
+      a.status, coalesce(a.finished, false) as finished
+    from locked l left join tally t on t.sweep_id = l.id left join advanced a on a.id = l.id
+    order by l.id`;
+
+/**
+ * Stores a batch of run outcomes in one transaction and three round trips: the batch's rows are COPYed into a
+ * temporary staging table, then one INSERT … SELECT … ON CONFLICT on the run key moves the planned ones into `runs`
+ * and the sweeps' counters advance by exactly the rows written, so totals stay right however often a batch is
+ * redelivered. A stored row is never overwritten, except that a result replaces a failure of the same run
+ * (counters move from failed to succeeded): a failure redelivered after `retry-failed` deleted it must not shut out
+ * the retried run's result. A sweep whose counters reach its total is closed as `completed` or
+ * `completed_with_failures` in the same COMMIT.
  */
 export async function storeRunOutcomes(
   db: Kysely<Database>,
@@ -88,83 +111,29 @@ export async function storeRunOutcomes(
 ): Promise<StoreRunOutcomesResult> {
   if (outcomes.length === 0)
     return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
-  return db.transaction().execute(async (trx) => {
-    const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
-    // Locking the sweep rows in id order serializes aggregators per sweep and rules out deadlocks between them.
-    const existing = await trx
-      .selectFrom('sweeps')
-      .select(['id', 'total'])
-      .where('id', 'in', sweepIds)
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-    const totals = new Map(existing.map((s) => [s.id, Number(s.total)]));
-    const known = outcomes.filter((o) => totals.has(o.sweepId));
-    // An index past the plan would be counted towards the total and could close a sweep with planned runs missing.
-    const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
-    const rows = onePerRun(offered).map(toRow);
-    const written: { sweep_id: string; status: 'succeeded' | 'failed'; replaced: boolean; cached: boolean }[] = [];
-    // Postgres takes at most 65,535 parameters per statement; a run row has about 30 columns.
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const page = await trx
-        .insertInto('runs')
-        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .onConflict((oc) =>
-          oc
-            .columns(['sweep_id', 'run_index'])
-            .doUpdateSet((eb) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-            .where('runs.status', '=', 'failed')
-            .where('excluded.status', '=', 'succeeded'),
-        )
-        // xmax is set on a row version an UPDATE wrote, and 0 on a freshly inserted one.
-        .returning(['sweep_id', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
-        .execute();
-      written.push(...page);
-    }
-
-    const tally = new Map<string, { succeeded: number; failed: number; cached: number }>();
-    for (const r of written) {
-      const t = tally.get(r.sweep_id) ?? { succeeded: 0, failed: 0, cached: 0 };
-      t[r.status] += 1;
-      if (r.replaced) t.failed -= 1;
-      if (r.cached) t.cached += 1;
-      tally.set(r.sweep_id, t);
-    }
-    const finishedSweeps: StoreRunOutcomesResult['finishedSweeps'] = [];
-    for (const [sweepId, t] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
-      const done = sql<boolean>`succeeded + failed + ${t.succeeded + t.failed} >= total`;
-      const updated = await trx
-        .updateTable('sweeps')
-        .set({
-          succeeded: sql`succeeded + ${t.succeeded}`,
-          failed: sql`failed + ${t.failed}`,
-          cached: sql`cached + ${t.cached}`,
-          started_at: sql`coalesce(started_at, now())`,
-          last_progress_at: sql`now()`,
-          status: sql`case
-            when status = 'cancelled' then status
-            when ${done} then case when failed + ${t.failed} > 0 then 'completed_with_failures' else 'completed' end
-            else 'running' end`,
-          finished_at: sql`case when ${done} and finished_at is null then now() else finished_at end`,
-        })
-        .where('id', '=', sweepId)
-        .returning([
-          'status',
-          sql<boolean>`succeeded + failed >= total and succeeded + failed - ${t.succeeded + t.failed} < total`.as(
-            'finished',
-          ),
-        ])
-        .executeTakeFirstOrThrow();
-      if (updated.finished) finishedSweeps.push({ sweepId, status: updated.status });
-    }
-    const replaced = written.filter((r) => r.replaced).length;
-    return {
-      inserted: written.length - replaced,
-      replaced,
-      duplicates: offered.length - written.length,
-      orphaned: outcomes.length - known.length,
-      outOfPlan: known.length - offered.length,
-      finishedSweeps,
-    };
+  const rows = onePerRun(outcomes).map(runRowOf);
+  const sweeps = await withCopyConnection(db, async (conn) => {
+    // Temporary: private to this session, gone at COMMIT (or with the connection), never WAL-logged, and needing
+    // only the TEMP privilege (an unlogged table would need CREATE on the schema, and could be left behind).
+    // Copied before the sweeps are locked, so concurrent aggregators overlap their COPYs. No statement takes a
+    // parameter: the sweeps come from the staged rows, so each round trip carries several statements.
+    await conn.query(`begin;
+      create temporary table run_staging on commit drop as select ${COLUMNS.map(id).join(', ')} from runs with no data`);
+    await conn.copyRows('run_staging', COLUMNS, rows);
+    const [stored] = await conn.query(`${STORE_STATEMENT}; commit`);
+    return (stored?.rows ?? []) as SweepWritten[];
   });
+  const totals = new Map(sweeps.map((s) => [s.sweep_id, Number(s.total)]));
+  const known = outcomes.filter((o) => totals.has(o.sweepId));
+  const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
+  const written = sweeps.reduce((n, s) => n + Number(s.written), 0);
+  const replaced = sweeps.reduce((n, s) => n + Number(s.replaced), 0);
+  return {
+    inserted: written - replaced,
+    replaced,
+    duplicates: offered.length - written,
+    orphaned: outcomes.length - known.length,
+    outOfPlan: known.length - offered.length,
+    finishedSweeps: sweeps.filter((s) => s.finished).map((s) => ({ sweepId: s.sweep_id, status: s.status as string })),
+  };
 }

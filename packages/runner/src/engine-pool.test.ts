@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
 import type { RunJob } from '@fleet/contracts';
 import type { BarSeries } from '@fleet/engine';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,5 +115,54 @@ describe('EnginePool', () => {
       status: 'failed',
       error: { message: expect.stringContaining('poison strategy always throws') },
     });
+  });
+
+  it('times a run from when its thread starts the task, so a slow thread start-up is no run’s timeout', async () => {
+    // The thread's one plugin finishes loading only when the test says so, which holds the thread in its start-up
+    // for twice the run timeout: a timer armed when the task is posted would time the run out before it began.
+    const channel = `engine-pool-start-gate-${process.pid}`;
+    const dir = mkdtempSync(join(tmpdir(), 'engine-pool-'));
+    const gate = join(dir, 'gated-start.mjs');
+    writeFileSync(
+      gate,
+      `import { BroadcastChannel } from 'node:worker_threads';
+await new Promise((resolve) => {
+  const gate = new BroadcastChannel(${JSON.stringify(channel)});
+  gate.onmessage = (event) => {
+    if (event.data !== 'open') return;
+    gate.close();
+    resolve();
+  };
+  gate.postMessage('held');
+});
+`,
+    );
+    const control = new BroadcastChannel(channel);
+    const held = new Promise<void>((resolve) => {
+      control.onmessage = (event) => {
+        if ((event as MessageEvent).data === 'held') resolve();
+      };
+    });
+    const gated = new EnginePool({ size: 1, threadFile, strategyModules: [gate] });
+    try {
+      const runTimeoutMs = 1_000;
+      const evaluation = gated.evaluate(job('sma_cross', [{ fast: 5, slow: 20 }]), series, {
+        runTimeoutMs,
+        isolateCrashes: false,
+        provenance,
+      });
+      await held;
+      await sleep(2 * runTimeoutMs);
+      control.postMessage('open');
+      const outcomes = await evaluation;
+      expect(
+        outcomes.map((o) => [o.status, o.status === 'failed' ? o.error.code : '']),
+        'the run, a few milliseconds of work, started after the start-up',
+      ).toEqual([['succeeded', '']]);
+    } finally {
+      control.close();
+      await gated.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

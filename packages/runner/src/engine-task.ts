@@ -10,8 +10,12 @@ export interface EngineTask {
   provenance: EvaluatedProvenance;
 }
 
-/** What an engine thread sends back: each run's outcome in order, then `done` (or `error` for a thread-level fault). */
+/**
+ * What an engine thread sends back: `started` once it begins the task (after its own start-up), each run's outcome
+ * in order, then `done` (or `error` for a thread-level fault).
+ */
 export type EngineThreadMessage =
+  | { type: 'started'; taskId: number }
   | { type: 'outcome'; taskId: number; index: number; outcome: RunOutcome }
   | { type: 'done'; taskId: number }
   | { type: 'error'; taskId: number; error: ErrorData };

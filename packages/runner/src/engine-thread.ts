@@ -15,6 +15,8 @@ const ready = loadStrategyModules((workerData as { strategyModules: string[] }).
 port.on('message', (task: EngineTask) => {
   ready
     .then(() => {
+      // The pool times each run from here: the thread's start-up (loading the engine and plugins) is no run's time.
+      send({ type: 'started', taskId: task.taskId });
       evaluateRuns(task.job, task.series, task.provenance, (outcome, index) =>
         send({ type: 'outcome', taskId: task.taskId, index, outcome }),
       );

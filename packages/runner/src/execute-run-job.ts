@@ -1,5 +1,5 @@
-import { type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
-import { type CachedResult, runMetricsOf, storedReturnStatistics } from '@fleet/db';
+import { type LedgerName, type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
+import { type CachedResult, runResultOf, storedReturnStatistics } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
 import { runCacheKey } from './run-cache-key.js';
@@ -93,6 +93,9 @@ export async function executeRunJob(
   });
 }
 
+/** The ledger totals and statistics of a succeeded outcome. */
+type SucceededResult = Pick<Extract<RunOutcome, { status: 'succeeded' }>, LedgerName | 'metrics'>;
+
 /** Looks up stored results by cache key (the worker asks Postgres). */
 export type CachedResultLookup = (keys: readonly string[]) => Promise<Map<string, CachedResult>>;
 
@@ -108,10 +111,8 @@ function cachedOutcome(
     cacheKey,
     cached: true,
     status: 'succeeded',
-    finalEquity: hit.final_equity as string,
-    closedTrades: hit.closed_trades ?? 0,
-    winningTrades: hit.winning_trades ?? 0,
-    metrics: runMetricsOf(hit),
+    // A succeeded row holds every ledger total: the outcome schema required them when it was stored.
+    ...(runResultOf(hit) as SucceededResult),
     ...(storedReturnStatistics(hit) ? { returnStatistics: storedReturnStatistics(hit) } : {}),
   };
 }

@@ -11,9 +11,16 @@ export type EngineTaskEnd =
   | { end: 'error'; error: ErrorData };
 
 /**
- * Sends one task to an engine thread and follows it to its end, passing each run's outcome on as it arrives. The
- * timer restarts with every outcome, so `runTimeoutMs` bounds each run, not the task. It never terminates the thread:
- * what to do with a thread that timed out or crashed is the caller's policy.
+ * A thread that has not begun its task after this long is stuck in its start-up (a plugin module that never finishes
+ * loading, say) and ends the task as a crash; far above any real start-up, even on a loaded machine.
+ */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Sends one task to an engine thread and follows it to its end, passing each run's outcome on as it arrives. The run
+ * timer starts when the thread reports the task started, not when it is posted, so a fresh thread's start-up never
+ * counts against the first run; it restarts with every outcome, so `runTimeoutMs` bounds each run, not the task. It
+ * never terminates the thread: what to do with a thread that timed out or crashed is the caller's policy.
  */
 export function runEngineTask(
   thread: Worker,
@@ -37,7 +44,8 @@ export function runEngineTask(
     };
     const onMessage = (message: EngineThreadMessage) => {
       if (message.taskId !== task.taskId) return;
-      if (message.type === 'outcome') {
+      if (message.type === 'started') arm();
+      else if (message.type === 'outcome') {
         onOutcome(message.outcome);
         arm();
       } else if (message.type === 'done') finish({ end: 'done' });
@@ -62,7 +70,18 @@ export function runEngineTask(
     thread.on('message', onMessage);
     thread.on('error', onError);
     thread.on('exit', onExit);
-    arm();
+    timer = setTimeout(
+      () =>
+        finish({
+          end: 'crash',
+          error: {
+            name: 'EngineThreadCrashed',
+            code: 'ENGINE_THREAD_CRASHED',
+            message: `engine thread did not start the task within ${START_TIMEOUT_MS} ms`,
+          },
+        }),
+      START_TIMEOUT_MS,
+    );
     thread.postMessage(task);
   });
 }

@@ -1,5 +1,5 @@
 import { type Expression, type RankableMetric, SweepSpec, sweptNames } from '@fleet/contracts';
-import { type Database, findSweep, type Kysely, type RunResult, runResultOf, topRuns } from '@fleet/db';
+import { type Database, findSweep, type Kysely, type RunResult, storedRunOf, topRuns } from '@fleet/db';
 import { SweepNotFoundError } from './sweep-not-found-error.js';
 
 /** One ranked run as `fleet sweep results` reports it. */
@@ -34,13 +34,8 @@ export async function bestRuns(
     limit: options.top,
     ...(options.where ? { where: options.where, paramNames: sweptNames(SweepSpec.parse(row.spec)) } : {}),
   });
-  return rows.map((r) => ({
-    runIndex: r.run_index,
-    strategy: r.strategy,
-    symbol: r.symbol,
-    params: r.params,
-    settings: r.settings,
-    cached: r.cached,
-    ...runResultOf(r),
-  }));
+  return rows.map((row) => {
+    const { runIndex, strategy, symbol, params, settings, cached, result } = storedRunOf(row);
+    return { runIndex, strategy, symbol, params, settings, cached, ...result };
+  });
 }

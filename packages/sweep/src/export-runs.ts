@@ -1,5 +1,5 @@
 import { SweepSpec, sweptNames } from '@fleet/contracts';
-import { type Database, type Kysely, METRIC_COLUMNS, runResultOf, streamRuns } from '@fleet/db';
+import { type Database, type Kysely, METRIC_COLUMNS, storedRunOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 
 /** Formats `fleet sweep export` writes. */
@@ -50,22 +50,21 @@ export async function exportRuns(
   for await (const page of streamRuns(db, sweepId)) {
     const lines = page.map((r) => {
       if (format === 'jsonl') {
-        const error =
-          r.status === 'failed' ? { error: { name: r.error_name, code: r.error_code, message: r.error_message } } : {};
-        const { metrics, ...ledger } = runResultOf(r);
+        const run = storedRunOf(r);
+        const { metrics, ...ledger } = run.result;
         return JSON.stringify({
-          runIndex: r.run_index,
-          strategy: r.strategy,
-          symbol: r.symbol,
-          status: r.status,
-          params: r.params,
-          settings: r.settings,
+          runIndex: run.runIndex,
+          strategy: run.strategy,
+          symbol: run.symbol,
+          status: run.status,
+          params: run.params,
+          settings: run.settings,
           ...ledger,
           ...metrics,
-          ...error,
-          dataVersion: r.data_version,
-          engineVersion: r.engine_version,
-          codeVersion: r.code_version,
+          ...(run.error ? { error: run.error } : {}),
+          dataVersion: run.dataVersion,
+          engineVersion: run.engineVersion,
+          codeVersion: run.codeVersion,
         });
       }
       return [

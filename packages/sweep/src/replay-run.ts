@@ -1,5 +1,5 @@
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
-import { type Database, findRun, type Kysely, loadBars, type RunRow } from '@fleet/db';
+import { type Database, findRun, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
 import { engineConfig } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
@@ -35,7 +35,8 @@ export interface ReplayedRun {
 export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex: number): Promise<ReplayedRun> {
   const { plan, row } = await loadStoredSweep(db, sweepId);
   const run = await findRun(db, sweepId, runIndex);
-  if (run?.status !== 'succeeded' || run.final_equity === null)
+  const stored = run && runResultOf(run).finalEquity;
+  if (run?.status !== 'succeeded' || stored == null)
     throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
   const { start, end, interval } = SweepSpec.parse(row.spec);
   // The same inclusive UTC range a worker loads for the job (jobTimeRange in @fleet/runner).
@@ -59,6 +60,6 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
     equityCurve: result.equityCurve,
     buyAndHold,
     finalEquity: result.finalEquity,
-    reproduced: new Decimal(result.finalEquity).eq(run.final_equity),
+    reproduced: new Decimal(result.finalEquity).eq(stored),
   };
 }

@@ -1,5 +1,5 @@
 import { QueueNames } from '@fleet/contracts';
-import { type RunResult, type RunRow, runResultOf } from '@fleet/db';
+import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
 
@@ -21,20 +21,18 @@ export type RunView = RunResult & {
  * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
-  const jobId = runJobId(row.sweep_id, plan.jobIndexOf(row.run_index));
+  const { sweepId, runIndex, strategy, symbol, status, params, settings, durationMs, error, result } = storedRunOf(row);
+  const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
-    runIndex: row.run_index,
-    strategy: row.strategy,
-    symbol: row.symbol,
-    status: row.status,
+    runIndex,
+    strategy,
+    symbol,
+    status,
     // Swept settings read as parameters on every page: columns, filters, heatmap axes.
-    params: { ...row.settings, ...row.params },
-    ...runResultOf(row),
-    durationMs: row.duration_ms,
-    error:
-      row.status === 'failed'
-        ? { name: row.error_name ?? '', code: row.error_code ?? '', message: row.error_message ?? '' }
-        : null,
+    params: { ...settings, ...params },
+    ...result,
+    durationMs,
+    error: error && { name: error.name ?? '', code: error.code ?? '', message: error.message ?? '' },
     jobId,
     jobUrl: `/queues/queue/${QueueNames.runs}/${encodeURIComponent(jobId)}`,
   };

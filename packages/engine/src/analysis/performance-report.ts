@@ -1,6 +1,5 @@
 import { annualizedVolatility } from './annualized-volatility.js';
 import { averageTrade } from './average-trade.js';
-import { barReturns } from './bar-returns.js';
 import { cagr } from './cagr.js';
 import { calmarRatio } from './calmar-ratio.js';
 import { exposure } from './exposure.js';
@@ -57,8 +56,7 @@ export interface PerformanceInputs {
 /** Assembles every statistic from one run's equity curve and trades. */
 export function performanceReport(inputs: PerformanceInputs): PerformanceMetrics {
   const { time, equity, drawdown, initialEquity, finalEquity, tradePnls, riskFreeRate, barsPerYear } = inputs;
-  const returns = barReturns(equity);
-  const moments = returnMoments(returns);
+  const moments = returnMoments(equity, riskFreeRate / barsPerYear);
   const growth = cagr(initialEquity, finalEquity, time[0] ?? 0, time[time.length - 1] ?? 0);
   const finite = (value: number | null): number | null => (value === null || Number.isFinite(value) ? value : null);
   return {
@@ -66,7 +64,7 @@ export function performanceReport(inputs: PerformanceInputs): PerformanceMetrics
     cagr: finite(growth),
     volatility: finite(annualizedVolatility(moments, barsPerYear)),
     sharpe: finite(sharpeRatio(moments, riskFreeRate, barsPerYear)),
-    sortino: finite(sortinoRatio(returns, moments, riskFreeRate, barsPerYear)),
+    sortino: finite(sortinoRatio(moments, riskFreeRate, barsPerYear)),
     maxDrawdown: drawdown.depth,
     maxDrawdownDuration: drawdown.duration,
     calmar: finite(calmarRatio(growth, drawdown.depth)),

@@ -26,36 +26,58 @@ export function sampleEquityCurve(
   maxPoints = MAX_EQUITY_POINTS,
 ): EquityPoint[] {
   const n = equity.length;
-  const point = (i: number): EquityPoint => ({
-    time: time[i] as number,
-    equity: equity[i] as number,
-    drawdown: drawdown[i] as number,
-  });
-  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => point(i));
-  const keep = new Uint8Array(n);
-  let highest = 0;
-  let lowest = 0;
-  let deepest = 0;
-  for (let i = 1; i < n; i++) {
-    if ((equity[i] as number) > (equity[highest] as number)) highest = i;
-    if ((equity[i] as number) < (equity[lowest] as number)) lowest = i;
-    if ((drawdown[i] as number) > (drawdown[deepest] as number)) deepest = i;
+  const points: EquityPoint[] = [];
+  if (n <= maxPoints) {
+    for (let i = 0; i < n; i++) points.push(equityPoint(time, equity, drawdown, i));
+    return points;
   }
-  for (const i of [0, n - 1, highest, lowest, deepest]) keep[i] = 1;
-  const buckets = Math.floor((maxPoints - 5) / 2);
+  let deepest = 0;
+  for (let i = 1; i < n; i++) if ((drawdown[i] as number) > (drawdown[deepest] as number)) deepest = i;
+  // The highest and lowest equity are some bucket's extremes already, so the kept bars are the buckets' extremes
+  // plus the first, the last and the deepest bar. Emitted bucket by bucket they come in time order, with the
+  // deepest bar slotted in before the first bar after it.
+  let last = -1;
+  let deepestPending = true;
+  const add = (i: number): void => {
+    if (i === last) return;
+    points.push(equityPoint(time, equity, drawdown, i));
+    last = i;
+  };
+  const emit = (i: number): void => {
+    if (deepestPending && deepest <= i) {
+      deepestPending = false;
+      add(deepest);
+    }
+    add(i);
+  };
+  emit(0);
+  // At least one bucket: with none, the whole curve is the one whose extremes are the highest and lowest bars.
+  const buckets = Math.max(1, Math.floor((maxPoints - 5) / 2));
   for (let b = 0; b < buckets; b++) {
     const start = Math.floor((b * n) / buckets);
     const end = Math.floor(((b + 1) * n) / buckets);
     let low = start;
     let high = start;
+    let lowValue = equity[start] as number;
+    let highValue = lowValue;
     for (let i = start + 1; i < end; i++) {
-      if ((equity[i] as number) < (equity[low] as number)) low = i;
-      if ((equity[i] as number) > (equity[high] as number)) high = i;
+      const value = equity[i] as number;
+      if (value < lowValue) {
+        low = i;
+        lowValue = value;
+      }
+      if (value > highValue) {
+        high = i;
+        highValue = value;
+      }
     }
-    keep[low] = 1;
-    keep[high] = 1;
+    emit(Math.min(low, high));
+    emit(Math.max(low, high));
   }
-  const points: EquityPoint[] = [];
-  for (let i = 0; i < n; i++) if (keep[i] === 1) points.push(point(i));
+  emit(n - 1);
   return points;
+}
+
+function equityPoint(time: Float64Array, equity: Float64Array, drawdown: Float64Array, i: number): EquityPoint {
+  return { time: time[i] as number, equity: equity[i] as number, drawdown: drawdown[i] as number };
 }

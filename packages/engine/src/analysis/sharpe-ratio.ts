@@ -5,7 +5,7 @@ import type { ReturnMoments } from './return-moments.js';
  * annual risk-free rate is spread evenly over the bars (`riskFreeRate / barsPerYear` per bar). `null` with fewer
  * than two returns or zero volatility.
  * @example
- * sharpeRatio(returnMoments(Float64Array.of(0.02, 0)), 0, 252); // ≈ 11.22
+ * sharpeRatio(returnMoments(Float64Array.of(100, 102, 102), 0), 0, 252); // ≈ 11.22
  */
 export function sharpeRatio(moments: ReturnMoments, riskFreeRate: number, barsPerYear: number): number | null {
   const { deviation } = moments;

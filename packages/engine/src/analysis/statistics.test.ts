@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualizedVolatility } from './annualized-volatility.js';
 import { averageTrade } from './average-trade.js';
-import { barReturns } from './bar-returns.js';
 import { cagr, MS_PER_YEAR } from './cagr.js';
 import { calmarRatio } from './calmar-ratio.js';
 import { drawdowns } from './drawdowns.js';
@@ -23,8 +22,17 @@ describe('statistics, hand-computed', () => {
     expect(totalReturn(100, 50)).toBe(-0.5);
   });
 
-  it('barReturns', () => {
-    expect(Array.from(barReturns(values(100, 110, 99)))).toEqual([0.10000000000000009, -0.09999999999999998]);
+  it('returnMoments: mean, sample deviation and downside of the simple bar returns', () => {
+    // equity[i] / equity[i − 1] − 1 gives the returns 0.10000000000000009 and −0.09999999999999998
+    const moments = returnMoments(values(100, 110, 99), 0);
+    expect(moments.count).toBe(2);
+    expect(moments.mean).toBe((0.10000000000000009 + -0.09999999999999998) / 2);
+    expect(moments.deviation, '√((0.1² + 0.1²) / 1)').toBeCloseTo(Math.SQRT2 * 0.1, 12);
+    expect(moments.downside, '√((0 + 0.1²) / 2)').toBeCloseTo(Math.sqrt(0.005), 12);
+    expect(returnMoments(values(100, 110, 99), 0.2).downside, 'shortfalls below the threshold').toBeCloseTo(
+      Math.sqrt((0.1 ** 2 + 0.3 ** 2) / 2),
+      12,
+    );
   });
 
   it('cagr compounds over calendar time', () => {
@@ -35,22 +43,25 @@ describe('statistics, hand-computed', () => {
 
   it('annualizedVolatility uses the sample deviation × √bars per year', () => {
     // returns 0.01, −0.01: mean 0, sample σ = √(2 × 0.0001 / 1) = 0.0141421
-    expect(annualizedVolatility(returnMoments(values(0.01, -0.01)), 252)).toBeCloseTo(0.0141421356 * Math.sqrt(252), 9);
-    expect(annualizedVolatility(returnMoments(values(0.01)), 252)).toBeNull();
+    expect(annualizedVolatility(returnMoments(values(100, 101, 99.99), 0), 252)).toBeCloseTo(
+      0.0141421356 * Math.sqrt(252),
+      9,
+    );
+    expect(annualizedVolatility(returnMoments(values(100, 101), 0), 252), 'one return').toBeNull();
   });
 
   it('sharpeRatio subtracts the per-bar risk-free rate', () => {
     // mean 0.01, σ 0.0141421 → 0.7071 × √252 = 11.2250
-    expect(sharpeRatio(returnMoments(values(0.02, 0)), 0, 252)).toBeCloseTo(11.224972, 5);
+    expect(sharpeRatio(returnMoments(values(100, 102, 102), 0), 0, 252)).toBeCloseTo(11.224972, 5);
     // rf 2.52 %/yr = 0.0001 per bar → (0.0099 / 0.0141421) × √252 = 11.11272
-    expect(sharpeRatio(returnMoments(values(0.02, 0)), 0.0252, 252)).toBeCloseTo(11.112722, 5);
-    expect(sharpeRatio(returnMoments(values(0.01, 0.01)), 0, 252), 'zero volatility').toBeNull();
+    expect(sharpeRatio(returnMoments(values(100, 102, 102), 0.0001), 0.0252, 252)).toBeCloseTo(11.112722, 5);
+    expect(sharpeRatio(returnMoments(values(100, 100, 100), 0), 0, 252), 'zero volatility').toBeNull();
   });
 
   it('sortinoRatio divides by downside deviation over all bars', () => {
     // mean 0.005; downside √((0 + 0.0001) / 2) = 0.0070711 → 0.7071 × √252 = 11.2250
-    expect(sortinoRatio(values(0.02, -0.01), returnMoments(values(0.02, -0.01)), 0, 252)).toBeCloseTo(11.224972, 5);
-    expect(sortinoRatio(values(0.02, 0.01), returnMoments(values(0.02, 0.01)), 0, 252), 'no downside').toBeNull();
+    expect(sortinoRatio(returnMoments(values(100, 102, 100.98), 0), 0, 252)).toBeCloseTo(11.224972, 5);
+    expect(sortinoRatio(returnMoments(values(100, 102, 103.02), 0), 0, 252), 'no downside').toBeNull();
   });
 
   it('drawdowns and maxDrawdown: depth, where, and the longest time under water', () => {

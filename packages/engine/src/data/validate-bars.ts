@@ -35,21 +35,22 @@ export function validateBars(series: BarSeries): void {
   let previousTime = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
     const t = time[i] as number;
-    const rule = barProblem(
-      t,
-      previousTime,
-      open[i] as number,
-      high[i] as number,
-      low[i] as number,
-      close[i] as number,
-      volume[i] as number,
-    );
-    if (rule !== undefined) throw new InvalidDataError(symbol, isoTime(t), `bar ${i}: ${rule}`);
+    const o = open[i] as number;
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const c = close[i] as number;
+    const v = volume[i] as number;
+    // Every rule at once, false for NaN: 0 < low ≤ open, close ≤ high < ∞ covers all four prices.
+    const good = t > previousTime && t < Infinity && l > 0 && l <= o && l <= c && h >= o && h >= c && h < Infinity;
+    if (!(good && v >= 0 && v < Infinity)) {
+      const rule = barProblem(t, previousTime, o, h, l, c, v);
+      if (rule !== undefined) throw new InvalidDataError(symbol, isoTime(t), `bar ${i}: ${rule}`);
+    }
     previousTime = t;
   }
 }
 
-/** The first rule a bar breaks, or `undefined` for a good bar; allocation-free on the good path. */
+/** The first rule a bar breaks, or `undefined` for a good bar; asked only about a bar the combined check refused. */
 function barProblem(t: number, previousTime: number, o: number, h: number, l: number, c: number, v: number) {
   if (!Number.isFinite(t)) return 'time is not a finite number';
   if (t === previousTime) return 'duplicate timestamp';

@@ -1,17 +1,21 @@
 import type { Arithmetic } from './arithmetic.js';
 import { Decimal, toDecimalString } from './decimal.js';
 import { decimalToNumber } from './decimal-to-number.js';
+import { smallDecimal } from './small-decimal.js';
 
 const zero = new Decimal(0);
 
-/** Exact accounting over {@link Decimal}; the default and the only one whose results are reported as money. */
+/**
+ * Exact accounting over {@link Decimal}; the default and the only one whose results are reported as money. Adding,
+ * subtracting, multiplying and converting bar prices take {@link smallDecimal}'s integer path, with the same results.
+ */
 export const decimalArithmetic: Arithmetic<Decimal> = {
   zero,
-  fromNumber: (value) => new Decimal(value),
+  fromNumber: smallDecimal.fromNumber,
   parse: (text) => new Decimal(text),
-  add: (a, b) => a.plus(b),
-  sub: (a, b) => a.minus(b),
-  mul: (a, b) => a.times(b),
+  add: smallDecimal.add,
+  sub: smallDecimal.sub,
+  mul: smallDecimal.mul,
   div: (a, b) => a.dividedBy(b),
   max: (a, b) => (a.gte(b) ? a : b),
   compare: (a, b) => a.comparedTo(b),

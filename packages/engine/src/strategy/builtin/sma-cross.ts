@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { integerParam } from '../param-schemas.js';
+import type { StrategyContext } from '../strategy.js';
 import { defineStrategy } from '../strategy-definition.js';
 
 /**
@@ -21,21 +22,26 @@ export const smaCross = defineStrategy({
   create({ fast, slow }, setup) {
     const fastLine = setup.sma(fast);
     const slowLine = setup.sma(slow);
-    /** Last non-zero fast − slow up to the previous bar; NaN until both averages exist. */
-    let lastNonZero = Number.NaN;
-    return {
-      onBar(ctx) {
+    const strategy = {
+      /**
+       * Last non-zero fast − slow up to the previous bar; NaN until both averages exist. A field rather than a
+       * closure variable: V8 boxes a double written to a closure afresh on every write, i.e. on every bar.
+       */
+      lastNonZero: Number.NaN,
+      onBar(ctx: StrategyContext): void {
         const f = fastLine.at(0);
         const s = slowLine.at(0);
         if (Number.isNaN(s) || Number.isNaN(f)) return;
+        const lastNonZero = this.lastNonZero;
         if (ctx.position === 0) {
           if (lastNonZero < 0 && f > s) ctx.buy();
         } else if (ctx.position > 0 && lastNonZero > 0 && f < s) {
           ctx.close();
         }
         const difference = f - s;
-        if (difference !== 0 || Number.isNaN(lastNonZero)) lastNonZero = difference;
+        if (difference !== 0 || Number.isNaN(lastNonZero)) this.lastNonZero = difference;
       },
     };
+    return strategy;
   },
 });
