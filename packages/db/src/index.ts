@@ -43,6 +43,6 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
-export { findValidationTrials, type ValidationTrial, type ValidationTrialFilter } from './validation-trials.js';
+export { findValidationTrials, type ValidationTrial } from './validation-trials.js';
 export { waitForDatabase } from './wait-for-database.js';
 export { type CopyConnection, withCopyConnection } from './with-copy-connection.js';

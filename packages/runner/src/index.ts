@@ -5,6 +5,5 @@ export { createSeriesLoader } from './create-series-loader.js';
 export { engineConfig } from './engine-config.js';
 export { EnginePool } from './engine-pool.js';
 export { evaluateInline, executeRunJob, jobFailureOutcomes, type VersionedSeries } from './execute-run-job.js';
-export { ReplayFailedError } from './replay-failed-error.js';
-export { type ReplayedRunSpec, replayReturns } from './replay-returns.js';
+export { replayReturns } from './replay-returns.js';
 export { SweepStatusCache } from './sweep-status-cache.js';

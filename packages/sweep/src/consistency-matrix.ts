@@ -3,7 +3,7 @@ import type { ValidationTrial } from '@fleet/db';
 import { metricValueOf, type ValidationSelection } from './validation-selection.js';
 
 /** How one parameter set of a strategy did on each symbol. */
-export interface ConsistencyRow {
+interface ConsistencyRow {
   /** The parameters and swept settings, as one `name=value …` label. */
   readonly label: string;
   readonly params: Record<string, number>;

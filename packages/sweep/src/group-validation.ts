@@ -12,7 +12,7 @@ import { type ParameterNeighbourhood, parameterNeighbourhood } from './parameter
 import { bestTrial, metricValueOf, type ValidationSelection } from './validation-selection.js';
 
 /** The best row of a group, as validation reports it. */
-export interface ValidatedBest {
+interface ValidatedBest {
   readonly runIndex: number;
   readonly params: Record<string, number>;
   readonly settings: Record<string, number>;

@@ -16,7 +16,7 @@ const probability = (value: number | null): string => fmt(value, 3);
  * and DSR, the group's PBO and median λ, and a warning line for a best row on the edge of its swept range. Kept
  * apart so that walk-forward output (folds, stitched result) prints after it.
  */
-export function formatGroups(validation: SweepValidation): string {
+function formatGroups(validation: SweepValidation): string {
   const { select, minTrades } = validation.selection;
   const rows = validation.groups.map((g: GroupValidation) => [
     g.strategy,
