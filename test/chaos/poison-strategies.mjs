@@ -49,6 +49,23 @@ registerStrategy(
 
 registerStrategy(
   defineStrategy({
+    name: 'poison_allocate',
+    description: 'Allocates without bound from bar `allocateAt` on, until its heap runs out.',
+    params: z.strictObject({ allocateAt: atBar }),
+    paramDocs: { allocateAt: 'bar index at which it starts hoarding memory; -1 never' },
+    create: ({ allocateAt }) => {
+      const hoard = [];
+      return {
+        onBar(ctx) {
+          if (ctx.index === allocateAt) for (;;) hoard.push(new Array(100_000).fill(ctx.index));
+        },
+      };
+    },
+  }),
+);
+
+registerStrategy(
+  defineStrategy({
     name: 'chaos_spin',
     description: 'Holds its thread for `spinMs` per run and never trades: a run of known length for the chaos suite.',
     params: z.strictObject({ spinMs: z.number().nonnegative().default(5), n: z.number().int().default(0) }),

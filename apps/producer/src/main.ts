@@ -12,6 +12,7 @@ import { importData } from './commands/import-data.js';
 import { listData } from './commands/list-data.js';
 import { list } from './commands/list-sweeps.js';
 import { migrate } from './commands/migrate.js';
+import { newStrategy } from './commands/new-strategy.js';
 import { reconcile } from './commands/reconcile-sweep.js';
 import { resume } from './commands/resume-sweep.js';
 import { retryFailed } from './commands/retry-failed.js';
@@ -214,6 +215,15 @@ sweep
   .option('--limit <N>', 'how many', positiveInt, 20)
   .option('--json', 'print a JSON object')
   .action(action((ctx, opts) => list(ctx, opts)));
+
+const strategy = program.command('strategy').description('strategies: write your own');
+strategy
+  .command('new')
+  .description('scaffold a typed strategy file NAME.ts and a vitest test NAME.test.ts that runs it on sample bars')
+  .argument('<name>', 'strategy name, e.g. mean_revert (lower case, digits, underscores)')
+  .option('--dir <D>', 'directory to write into (created if missing)', 'strategies')
+  .option('--json', 'print a JSON object')
+  .action(action((_ctx, name: string, opts) => newStrategy(name, opts)));
 
 const backtestCommand = program
   .command('backtest')

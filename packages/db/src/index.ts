@@ -45,4 +45,4 @@ export {
 } from './sweeps.js';
 export { findValidationTrials, type ValidationTrial } from './validation-trials.js';
 export { waitForDatabase } from './wait-for-database.js';
-export { type CopyConnection, withCopyConnection } from './with-copy-connection.js';
+export { withCopyConnection } from './with-copy-connection.js';

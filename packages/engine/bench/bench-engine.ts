@@ -12,7 +12,8 @@ import { plainSmaCross } from './plain-sma-cross.js';
 
 /**
  * Engine throughput on one core: `pnpm bench:engine [--base REF] [--json]`. Measures sma_cross(10, 30) on ORCL
- * 1995–2014 as a single run (exact decimal accounting), as a sweep, with float-only accounting in the same engine,
+ * 1995–2014 as a single run (exact decimal accounting), as a sweep (its outcomes returned, and streamed to a callback
+ * the way a worker's engine thread takes them), with float-only accounting in the same engine,
  * and as a plain float loop with no engine at all, then prints the ratios. The engine at `REF` (default: where this
  * branch left main) is compiled into a temp dir and measured in the same process, interleaved with this one, so the
  * before/after ratios share one machine load; its results must equal this engine's. With `--json` the last stdout
@@ -86,13 +87,17 @@ const paramSets: Record<string, number>[] = [];
 for (let fast = 5; fast <= 20; fast++) for (let slow = 25; slow <= 60; slow += 5) paramSets.push({ fast, slow });
 
 const bars = series.length;
+/** How a worker's engine thread takes a sweep's outcomes: one by one, sent on, none kept by the sweep. */
+const discard = (): void => undefined;
 const runsPerSecond = measure({
   single: () => runBacktest(series, config),
   sweep: () => runSweep(series, sweepBase, paramSets),
+  sweepStreamed: () => runSweep(series, sweepBase, paramSets, { onOutcome: discard }),
   float: () => runBacktestWith(series, config, floatArithmetic),
   plain: () => plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
   beforeSingle: () => before.runBacktest(series, config),
   beforeSweep: () => before.runSweep(series, sweepBase, paramSets),
+  beforeSweepStreamed: () => before.runSweep(series, sweepBase, paramSets, { onOutcome: discard }),
 });
 const sameResults =
   JSON.stringify(runSweep(series, sweepBase, paramSets)) ===
@@ -110,6 +115,7 @@ const report = {
   sweepParamSetsPerSecond: Math.round(sweepSetsPerSecond),
   sweepBarsPerSecond: Math.round(sweepSetsPerSecond * bars),
   sweepParamSets: paramSets.length,
+  sweepStreamedParamSetsPerSecond: Math.round(paramSets.length * perSecond('sweepStreamed')),
   floatEngineBarsPerSecond: Math.round(floatBarsPerSecond),
   plainLoopBarsPerSecond: Math.round(plainBarsPerSecond),
   decimalOverFloatTime: Number((floatBarsPerSecond / barsPerSecond).toFixed(3)),
@@ -118,10 +124,12 @@ const report = {
     commit: baseline.commit,
     barsPerSecond: Math.round(bars * perSecond('beforeSingle')),
     sweepParamSetsPerSecond: Math.round(paramSets.length * perSecond('beforeSweep')),
+    sweepStreamedParamSetsPerSecond: Math.round(paramSets.length * perSecond('beforeSweepStreamed')),
     engineOverPlainLoopTime: Number((plainBarsPerSecond / (bars * perSecond('beforeSingle'))).toFixed(3)),
   },
   singleSpeedup: Number((perSecond('single') / perSecond('beforeSingle')).toFixed(3)),
   sweepSpeedup: Number((perSecond('sweep') / perSecond('beforeSweep')).toFixed(3)),
+  sweepStreamedSpeedup: Number((perSecond('sweepStreamed') / perSecond('beforeSweepStreamed')).toFixed(3)),
   sameResultsAsBefore: sameResults,
   finalEquity: runBacktest(series, config).finalEquity,
   plainLoopFinalEquity: plainSmaCross(series, 10, 30, 100, 0.001, 100_000),
@@ -132,6 +140,7 @@ console.log(`single run (decimal):      ${format(report.barsPerSecond)} bars/s`)
 console.log(
   `sweep (${paramSets.length} sets):         ${format(report.sweepParamSetsPerSecond)} param sets/s = ${format(report.sweepBarsPerSecond)} bars/s`,
 );
+console.log(`sweep, streamed (as workers): ${format(report.sweepStreamedParamSetsPerSecond)} param sets/s`);
 console.log(`single run (float engine): ${format(report.floatEngineBarsPerSecond)} bars/s`);
 console.log(`plain float loop:          ${format(report.plainLoopBarsPerSecond)} bars/s`);
 console.log(`decimal / float engine time: ${report.decimalOverFloatTime}×`);
@@ -141,7 +150,10 @@ console.log(`  single run (decimal):      ${format(report.before.barsPerSecond)}
 console.log(
   `  sweep (${paramSets.length} sets):         ${format(report.before.sweepParamSetsPerSecond)} param sets/s`,
 );
+console.log(`  sweep, streamed (as workers): ${format(report.before.sweepStreamedParamSetsPerSecond)} param sets/s`);
 console.log(`  engine / plain loop time:    ${report.before.engineOverPlainLoopTime}×`);
-console.log(`speedup: single ${report.singleSpeedup}×, sweep ${report.sweepSpeedup}×`);
+console.log(
+  `speedup: single ${report.singleSpeedup}×, sweep ${report.sweepSpeedup}×, sweep streamed ${report.sweepStreamedSpeedup}×`,
+);
 console.log(`results identical to before (single run and every sweep outcome): ${sameResults ? 'yes' : 'NO'}`);
 if (process.argv.includes('--json')) console.log(JSON.stringify(report));

@@ -105,6 +105,27 @@ describe('EnginePool', () => {
     ]);
   });
 
+  it('crashes only its own thread when a strategy allocates past the heap limit, and finishes the rest', async () => {
+    const small = new EnginePool({ size: 1, threadFile, strategyModules: [plugin], heapLimitMb: 64 });
+    try {
+      const outcomes = await small.evaluate(
+        job('poison_allocate', [{ allocateAt: -1 }, { allocateAt: 5 }, { allocateAt: -1 }]),
+        series,
+        { runTimeoutMs: 60_000, isolateCrashes: true, provenance },
+      );
+      expect(outcomes.map((o) => [o.runIndex, o.status, o.status === 'failed' ? o.error.code : ''])).toEqual([
+        [0, 'succeeded', ''],
+        [1, 'failed', 'ENGINE_THREAD_CRASHED'],
+        [2, 'succeeded', ''],
+      ]);
+      expect(outcomes[1]?.status === 'failed' && outcomes[1].error.message, 'the reason is the heap').toMatch(
+        /out of memory/i,
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
   it('records a strategy that throws as a failed run with its message', async () => {
     const [outcome] = await pool.evaluate(job('poison_throw', [{}]), series, {
       runTimeoutMs: 10_000,

@@ -13,6 +13,12 @@ export interface EnginePoolOptions {
   strategyModules?: readonly string[];
   /** The compiled thread entry point. @defaultValue engine-thread.js beside this module */
   threadFile?: URL;
+  /**
+   * Old-generation heap of each thread in MiB: a strategy that allocates without bound crashes its own thread (as
+   * `ENGINE_THREAD_CRASHED`) instead of taking the worker process's memory. Bars and indicator columns live outside
+   * this heap, in (shared) array buffers. @defaultValue 512
+   */
+  heapLimitMb?: number;
 }
 
 /** How one job is evaluated. */
@@ -49,6 +55,7 @@ export class EnginePool {
       size: options.size,
       file: options.threadFile ?? new URL('./engine-thread.js', import.meta.url),
       workerData: { strategyModules: options.strategyModules ?? [] },
+      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 512 },
     });
   }
 

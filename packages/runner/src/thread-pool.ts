@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /** Options of {@link ThreadPool}. */
 export interface ThreadPoolOptions {
@@ -8,6 +8,8 @@ export interface ThreadPoolOptions {
   file: URL;
   /** Handed to every thread as its `workerData`. */
   workerData: unknown;
+  /** V8 heap limits of every thread; a thread that exceeds them dies alone. @defaultValue Node's (the process's) */
+  resourceLimits?: ResourceLimits;
 }
 
 /**
@@ -64,7 +66,10 @@ export class ThreadPool {
   }
 
   private spawn(): Worker {
-    const thread = new Worker(this.options.file, { workerData: this.options.workerData });
+    const thread = new Worker(this.options.file, {
+      workerData: this.options.workerData,
+      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+    });
     // Errors are observed per task; this listener only keeps an idle thread's death from crashing the process.
     thread.on('error', () => undefined);
     thread.once('exit', () => {

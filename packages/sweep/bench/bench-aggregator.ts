@@ -18,7 +18,7 @@ import {
   withCopyConnection,
 } from '@fleet/db';
 import { SweepPlan } from '@fleet/planning';
-import { createRedisConnection, publishOutcomes, resultsStreamKey } from '@fleet/queue';
+import { createRedisConnection, publishOutcomes } from '@fleet/queue';
 import { PlannedRunVerifier } from '@fleet/sweep';
 import { sql } from 'kysely';
 import { processCpuSeconds } from './process-cpu.js';
@@ -26,8 +26,8 @@ import { processCpuSeconds } from './process-cpu.js';
 /**
  * `pnpm bench:aggregator [--rows N] [--batch N] [--json]`: what the aggregator's write path costs against the
  * fastest way Postgres takes the same rows, in one run on one machine. (1) The store path (the plan check and
- * `storeRunOutcomes`, in the aggregator's batches) against one plain COPY of the same rows into an empty table with
- * the same indexes; (2) the staging table the store path COPYs into: temporary ON COMMIT DROP, temporary ON COMMIT
+ * `storeRunOutcomes`, in the aggregator's batches) against the INSERT path it replaced and against one plain COPY of
+ * the same rows into an empty table with the same indexes; (2) the staging table the store path COPYs into: temporary ON COMMIT DROP, temporary ON COMMIT
  * DELETE ROWS kept per connection, or an unlogged table per connection; (3) one and then two aggregator processes in
  * one consumer group draining the results stream, rows/s each. CPU-seconds of this process and of the Postgres
  * backends are read from /proc. Its database and key prefix are its own and removed after.
@@ -196,6 +196,47 @@ async function stagedCopy(
   }
 }
 
+/**
+ * The store path before COPY, kept here to measure against: per batch, the sweep locked, one multi-row INSERT … ON
+ * CONFLICT with a parameter per value (1,500 rows a statement at most), and the counters advanced, in one transaction.
+ */
+async function insertPath(db: Kysely<Database>, outcomes: readonly RunOutcome[]): Promise<void> {
+  const rows = outcomes.map(runRowOf);
+  const overwrite = Object.keys(rows[0] ?? {}).filter((c) => c !== 'sweep_id' && c !== 'run_index');
+  await db.transaction().execute(async (trx) => {
+    const sweepIds = [...new Set(outcomes.map((o) => o.sweepId))].sort();
+    await trx
+      .selectFrom('sweeps')
+      .select(['id', 'total'])
+      .where('id', 'in', sweepIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (let i = 0; i < rows.length; i += 1_500) {
+      const written = await trx
+        .insertInto('runs')
+        .values(rows.slice(i, i + 1_500))
+        .onConflict((oc) =>
+          oc
+            .columns(['sweep_id', 'run_index'])
+            .doUpdateSet((eb) =>
+              Object.fromEntries(overwrite.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.status')])),
+            )
+            .where('runs.status', '=', 'failed')
+            .where('excluded.status', '=', 'succeeded'),
+        )
+        .returning(['sweep_id', 'status', 'cached', sql<boolean>`xmax <> 0`.as('replaced')])
+        .execute();
+      for (const sweepId of sweepIds)
+        await trx
+          .updateTable('sweeps')
+          .set({ succeeded: sql`succeeded + ${written.length}`, last_progress_at: sql`now()` })
+          .where('id', '=', sweepId)
+          .execute();
+    }
+  });
+}
+
 /** Starts one aggregator process of the bench's consumer group, collecting its JSON log lines. */
 function startAggregator(name: string): { child: ChildProcess; lines: Record<string, unknown>[] } {
   const child = spawn(
@@ -305,7 +346,15 @@ try {
       if (stored.inserted !== batch.length) throw new Error(`stored ${stored.inserted} of ${batch.length}`);
     }
   });
+  const previous = (await plannedSweep(db, 'bench-insert', ROWS)).outcomes;
+  const insert = await measure(db, ROWS, async () => {
+    for (const batch of batches(previous)) {
+      const { planned } = await verifier.check(batch);
+      await insertPath(db, planned);
+    }
+  });
   const rows = outcomes.map(runRowOf);
+  // A result's row names every column a result sets; the others (its error) are null either way.
   const columns = Object.keys(rows[0] ?? {});
   await emptyRunsLike(db, 'runs_plain_copy');
   const plainCopy = await measure(db, ROWS, async () => {
@@ -325,9 +374,13 @@ try {
     `store path (plan check + storeRunOutcomes): ${store.rowsPerSecond} rows/s, ${store.cpuSeconds.own} CPU-s here, ${store.cpuSeconds.postgres} CPU-s in Postgres`,
   );
   say(
+    `INSERT path (before COPY):                 ${insert.rowsPerSecond} rows/s, ${insert.cpuSeconds.own} CPU-s here, ${insert.cpuSeconds.postgres} CPU-s in Postgres`,
+  );
+  say(
     `plain COPY, one statement:                 ${plainCopy.rowsPerSecond} rows/s, ${plainCopy.cpuSeconds.own} CPU-s here, ${plainCopy.cpuSeconds.postgres} CPU-s in Postgres`,
   );
   say(`plain COPY, one per batch:                 ${batchedCopy.rowsPerSecond} rows/s`);
+  say(`store path / INSERT path = ${(store.rowsPerSecond / insert.rowsPerSecond).toFixed(3)}`);
   say(
     `store path / plain COPY = ${ratio} (goal ≥ 0.8); / batched COPY = ${(store.rowsPerSecond / batchedCopy.rowsPerSecond).toFixed(3)}`,
   );
@@ -360,6 +413,8 @@ try {
       rows: ROWS,
       batch: BATCH,
       store,
+      insertPath: insert,
+      storeToInsertPath: Number((store.rowsPerSecond / insert.rowsPerSecond).toFixed(3)),
       plainCopy,
       batchedCopy,
       storeToPlainCopy: ratio,
@@ -368,7 +423,13 @@ try {
     })}\n`,
   );
 } finally {
-  await redis.del(resultsStreamKey(prefix)).catch(() => undefined);
+  // The stream, and what the aggregators' queue handles left under the prefix (the queue's meta key).
+  for (let cursor = '0'; ; ) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+    if (cursor === '0') break;
+  }
   await redis.quit();
   await db.destroy();
   await dropDatabase(databaseUrl.toString());

@@ -269,6 +269,7 @@ try {
   const aggregatorCpuStart = aggregators.map((a) => processCpuSeconds(a.pid ?? 0) ?? 0);
   // Backends live as long as their pools, so their CPU is sampled at the end of every step too.
   const backendCpuStart = await postgresCpu();
+  const streamRedisCpuStart = await redisCpu();
   const rows = await rise(
     'results into Postgres',
     ROW_RATES,
@@ -312,8 +313,9 @@ try {
   );
   const storedRows = await stored();
   const backendCpu = (await postgresCpu()) - backendCpuStart;
+  const streamRedisCpu = (await redisCpu()) - streamRedisCpuStart;
   say(
-    `results ceiling with ${AGGREGATORS} aggregator(s): ${rows.ceiling} rows/s; aggregators ${((aggregatorCpu * 1e6) / Math.max(1, storedRows)).toFixed(0)} CPU-µs per row, Postgres ${((backendCpu * 1e6) / Math.max(1, storedRows)).toFixed(0)} CPU-µs per row`,
+    `results ceiling with ${AGGREGATORS} aggregator(s): ${rows.ceiling} rows/s; aggregators ${((aggregatorCpu * 1e6) / Math.max(1, storedRows)).toFixed(0)} CPU-µs per row, Postgres ${((backendCpu * 1e6) / Math.max(1, storedRows)).toFixed(0)} CPU-µs per row, Redis ${((streamRedisCpu * 1e6) / Math.max(1, storedRows)).toFixed(1)} CPU-µs per row`,
   );
 
   process.stdout.write(
@@ -330,6 +332,7 @@ try {
         ...rows,
         aggregatorCpuMicrosPerRow: Math.round((aggregatorCpu * 1e6) / Math.max(1, storedRows)),
         postgresCpuMicrosPerRow: Math.round((backendCpu * 1e6) / Math.max(1, storedRows)),
+        redisCpuMicrosPerRow: Number(((streamRedisCpu * 1e6) / Math.max(1, storedRows)).toFixed(1)),
       },
     })}\n`,
   );

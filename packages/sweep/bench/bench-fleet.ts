@@ -5,24 +5,29 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SweepSpec } from '@fleet/contracts';
+import { QueueNames, RESULTS_GROUP, SweepSpec } from '@fleet/contracts';
 import { createDatabase, createDatabaseIfMissing, dropDatabase } from '@fleet/db';
 import { ENGINE_VERSION } from '@fleet/engine';
 import { SweepPlan } from '@fleet/planning';
-import { createRedisConnection } from '@fleet/queue';
+import { countQueueWorkers, createRedisConnection, resultsStreamKey } from '@fleet/queue';
 import { BarCache, createSeriesLoader, EnginePool, type VersionedSeries } from '@fleet/runner';
 import { sql } from 'kysely';
 import { processCpuSeconds } from './process-cpu.js';
 
 /**
- * `pnpm bench:fleet [--runs N] [--json]`: the same daily SMA sweep over four symbols, first in one process on the
+ * `pnpm bench:fleet [--runs N] [--json] [--profile DIR]`: the same daily SMA sweep over four symbols, first in one process on the
  * engine's thread pool (no queue, no database: the engine's own speed on all cores), then through the whole fleet
  * (aggregator, two workers, the CLI's submit with `--no-cache`, Redis and Postgres), in one run on one machine. It
  * prints runs/s of each, their ratio, and the CPU-seconds per run of each process class read from /proc, so the
  * fleet's overhead is attributed rather than guessed. Its database and key prefix are its own and removed after.
  */
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '10000' },
+    json: { type: 'boolean', default: false },
+    // V8 CPU profiles of the workers and the aggregator (one .cpuprofile per process and thread) land in this folder.
+    profile: { type: 'string' },
+  },
 });
 const targetRuns = Number(values.runs);
 if (!Number.isInteger(targetRuns) || targetRuns < 100) throw new Error('--runs must be a whole number of at least 100');
@@ -64,7 +69,8 @@ const env = {
 
 function start(app: string, args: readonly string[] = []): ChildProcess {
   const main = join(root, 'apps', app, 'dist', 'main.js');
-  return spawn(process.execPath, ['--max-old-space-size=256', main, ...args], {
+  const profile = values.profile && app !== 'producer' ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  return spawn(process.execPath, ['--max-old-space-size=256', ...profile, main, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +87,14 @@ async function finish(child: ChildProcess): Promise<string> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`${child.spawnargs.slice(2).join(' ')} exited with ${code}`);
   return out;
+}
+
+async function until(ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`the fleet was not ready after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function cli(args: readonly string[]): Promise<string> {
@@ -151,7 +165,13 @@ try {
   const workers = [start('worker'), start('worker')];
   processes.push(aggregator, ...workers);
   for (const p of processes) finish(p).catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 2_000));
+  // The clock starts once both workers take jobs and the aggregator reads the stream: a fleet's processes outlive any
+  // one sweep, and on a loaded machine their start-up (seconds of module loading) would otherwise count as per-run cost.
+  await until(async () => {
+    const groups = (await redis.xinfo('GROUPS', resultsStreamKey(prefix)).catch(() => [])) as unknown[][];
+    const consumers = Number(groups.find((g) => g[1] === RESULTS_GROUP)?.[3] ?? 0);
+    return consumers >= 1 && (await countQueueWorkers(redis, prefix, QueueNames.runs)) >= workers.length;
+  });
   const file = join(tmpdir(), `${prefix}.json`);
   await writeFile(file, JSON.stringify(spec));
   const baseline = {
@@ -198,14 +218,20 @@ try {
     Object.entries(cpuSeconds).map(([k, v]) => [k, Number(((v * 1000) / totalRuns).toFixed(4))]),
   ) as Record<keyof typeof cpuSeconds, number>;
   const fleetCpuMsPerRun = Object.values(cpuMsPerRun).reduce((a, b) => a + b, 0);
+  // How planning sized the jobs decides how often the per-job costs are paid.
+  const sizing = await db.selectFrom('sweeps').select(['jobs', 'runs_per_job']).executeTakeFirstOrThrow();
   const fleet = {
+    jobs: sizing.jobs,
+    runsPerJob: sizing.runs_per_job,
     runsPerSecond: Math.round(totalRuns / fleetSeconds),
     cpuMsPerRun,
     totalCpuMsPerRun: Number(fleetCpuMsPerRun.toFixed(4)),
   };
   const ratio = Number((fleet.runsPerSecond / inProcess.runsPerSecond).toFixed(3));
   const overhead = Number((fleetCpuMsPerRun / inProcess.cpuMsPerRun - 1).toFixed(3));
-  say(`fleet (aggregator + 2 workers): ${fleet.runsPerSecond} runs/s`);
+  say(
+    `fleet (aggregator + 2 workers): ${fleet.runsPerSecond} runs/s in ${fleet.jobs} jobs of ${fleet.runsPerJob} runs`,
+  );
   for (const [k, v] of Object.entries(cpuMsPerRun)) say(`  ${k.padEnd(10)} ${v.toFixed(4)} CPU-ms/run`);
   say(`fleet/in-process runs/s: ${ratio}×   CPU beyond the engine: ${(overhead * 100).toFixed(1)} % of the engine's`);
   console.log(

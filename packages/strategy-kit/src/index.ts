@@ -1,0 +1,2 @@
+export { loadSampleSeries } from './load-sample-series.js';
+export { scaffoldStrategy } from './scaffold-strategy.js';
