@@ -40,7 +40,7 @@ function toRunResult(
   const metrics: Record<string, number | null> = {};
   for (const name of StatisticNames) metrics[name] = values[name];
   result.metrics = metrics;
-  result.returnStatistics = fromReturns.returnStatistics;
+  if (fromReturns.returnStatistics) result.returnStatistics = fromReturns.returnStatistics;
   return result as Pick<SucceededOutcome, LedgerName | 'metrics' | 'returnStatistics'>;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { engineBaseConfig } from './engine-config.js';
 import { evaluateInline, type VersionedSeries } from './execute-run-job.js';
 import { replayReturns } from './replay-returns.js';
+import { returnStatisticsOfRun } from './return-statistics-of-run.js';
 
 const DAY = 86_400_000;
 const closes = Array.from({ length: 700 }, (_, i) => 100 + 25 * Math.sin(i / 40) + 7 * Math.sin(i / 4.1) + i / 20);
@@ -64,5 +65,14 @@ describe('the statistics of per-bar returns a worker stores with each run', () =
       const buyAndHold = (closes.at(-1) as number) / (closes[0] as number) - 1;
       expect(outcome.metrics.excessReturn).toBeCloseTo((outcome.metrics.totalReturn as number) - buyAndHold, 15);
     }
+  });
+});
+
+describe('a run whose equity reaches zero', () => {
+  it('is stored without per-bar statistics rather than failing its job', () => {
+    const stored = returnStatisticsOfRun(series, Float64Array.of(100, 50, 0, 10), -0.9);
+    expect(stored.returnStatistics).toBeUndefined();
+    expect(stored.metrics.barSharpe).toBeNull();
+    expect(stored.metrics.excessReturn).toBeCloseTo(-0.9 - ((closes.at(-1) as number) / (closes[0] as number) - 1), 15);
   });
 });

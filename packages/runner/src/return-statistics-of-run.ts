@@ -17,13 +17,22 @@ export function returnStatisticsOfRun(
   series: BarSeries,
   equity: Float64Array,
   totalReturn: number | null,
-): { metrics: ReturnMetrics; returnStatistics: ReturnStatistics } {
-  const stats = returnStatisticsOf(simpleReturns(equity));
+): { metrics: ReturnMetrics; returnStatistics?: ReturnStatistics } {
   const first = series.close[0] as number;
   const last = series.close[series.length - 1] as number;
   const excess = totalReturn === null ? null : totalReturn - (last / first - 1);
+  const excessReturn = excess !== null && Number.isFinite(excess) ? excess : null;
+  let returns: Float64Array;
+  try {
+    returns = simpleReturns(equity);
+  } catch (error) {
+    // Equity at or below zero has no simple return after it: the run is stored, without per-bar statistics.
+    if ((error as Error).name === 'ValidationInputError') return { metrics: { barSharpe: null, excessReturn } };
+    throw error;
+  }
+  const stats = returnStatisticsOf(returns);
   return {
-    metrics: { barSharpe: stats.sharpe, excessReturn: excess !== null && Number.isFinite(excess) ? excess : null },
+    metrics: { barSharpe: stats.sharpe, excessReturn },
     returnStatistics: {
       observations: stats.observations,
       mean: stats.mean,
