@@ -55,6 +55,14 @@ GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache
   code_version, error_name, error_code, error_message, final_equity, closed_trades, winning_trades, total_return, cagr,
   volatility, sharpe, sortino, max_drawdown, max_drawdown_duration, calmar, win_rate, profit_factor, average_trade,
   exposure, settings) ON runs TO :"aggregator_role";
+-- A walk-forward sweep's fold selections: the aggregator counts landed in-sample rows, records the choice in the
+-- commit of a group's last one, and records the out-of-sample job as enqueued; slots are planned by the CLI.
+SELECT format('GRANT SELECT ON fold_selections TO %I, %I', :'aggregator_role', :'dashboard_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
+SELECT format('GRANT UPDATE (landed, chosen_run, params, settings, in_sample_value, selected_at, enqueued_at) ON fold_selections TO %I', :'aggregator_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
+SELECT format('GRANT UPDATE (fold, "window") ON runs TO %I', :'aggregator_role')
+WHERE to_regclass('fold_selections') IS NOT NULL \gexec
 GRANT SELECT ON sweeps TO :"aggregator_role";
 GRANT UPDATE (succeeded, failed, cached, status, started_at, finished_at, last_progress_at, requeue_generation)
   ON sweeps TO :"aggregator_role";

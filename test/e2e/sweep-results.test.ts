@@ -126,8 +126,10 @@ describe('fleet sweep validation and fleet sweep returns', () => {
     expect(groups[0]?.pbo, 'one trial has nothing to be overfit among').toBeNull();
     const table = await runCli(['sweep', 'validation', sweepId.slice(0, 8)], env);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toMatch(/strategy\s+symbol\s+N\s+best\s+params\s+sharpe\s+PSR\(0\)\s+DSR\s+PBO\s+median λ/);
-    expect(table.stdout).toMatch(/sma_cross\s+ORCL\s+4\s+\d+\s+fast=\d+ slow=\d+/);
+    expect(table.stdout).toMatch(
+      /strategy\s+symbol\s+window\s+N\s+best\s+params\s+sharpe\s+PSR\(0\)\s+DSR\s+PBO\s+median λ/,
+    );
+    expect(table.stdout).toMatch(/sma_cross\s+ORCL\s+all\s+4\s+\d+\s+fast=\d+ slow=\d+/);
 
     const csv = await runCli(
       ['sweep', 'returns', sweepId, '--strategy', 'sma_cross', '--symbol', 'ORCL', '--format', 'csv'],

@@ -63,6 +63,7 @@ const batcher = createResultBatcher({
   batchSize: env.AGGREGATOR_BATCH_SIZE,
   flushMs: env.AGGREGATOR_FLUSH_MS,
   verifier: PlannedRunVerifier.forDatabase(db),
+  queue,
   onBatch: (batch) => metrics.recordBatch(batch),
   onRetry: () => metrics.recordBatchFailure(),
 });

@@ -1,7 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import { type Database, type Kysely, storeRunOutcomes } from '@fleet/db';
-import type { ResultsConsumer, ResultsEntry } from '@fleet/queue';
-import type { PlannedRunVerifier } from '@fleet/sweep';
+import type { ResultsConsumer, ResultsEntry, RunQueue } from '@fleet/queue';
+import { enqueueSelectedRuns, type PlannedRunVerifier } from '@fleet/sweep';
 import { extractTraceCarrier, FleetAttributes, type Logger, startSpan, traceLink, withSpan } from '@fleet/telemetry';
 
 /** Options of {@link createResultBatcher}. */
@@ -18,6 +18,12 @@ export interface ResultBatcherOptions {
    * as `unplanned` and acknowledged with their batch. @defaultValue none (every outcome is stored)
    */
   verifier?: PlannedRunVerifier;
+  /**
+   * The runs queue, to enqueue a walk-forward sweep's out-of-sample runs once a committed batch has chosen them
+   * (before the batch is acknowledged, so a crash in between leaves them to the redelivered batch or the reconciler).
+   * @defaultValue none (they are left to the reconciler)
+   */
+  queue?: RunQueue;
   /** Called after every committed batch (for metrics, progress reporting and tests). */
   onBatch?: (stored: BatchStored) => void;
   /** Called when a batch could not be stored and will be retried. */
@@ -101,6 +107,8 @@ export function createResultBatcher(options: ResultBatcherOptions): ResultBatche
             ? await options.verifier.check(outcomes)
             : { planned: outcomes, unplanned: [] };
           const stored = await storeRunOutcomes(db, planned);
+          if (options.queue && stored.pendingOutOfSample.length > 0)
+            await enqueueSelectedRuns(db, options.queue, stored.pendingOutOfSample);
           await consumer.acknowledge(entries.map((e) => e.id));
           for (const s of stored.finishedSweeps) {
             const traceId = sweepShares.get(s.sweepId)?.spanContext().traceId;

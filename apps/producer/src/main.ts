@@ -161,6 +161,14 @@ sweep
   .option('--json', 'print a JSON object')
   .action(sweepAction((ctx, id, opts) => failures(ctx, id, opts)));
 sweep
+  .command('validation')
+  .description(
+    "how far each group's best row can be trusted (N, PSR(0), deflated Sharpe, PBO, median λ) and, for a validated sweep, its walk-forward folds and stitched result",
+  )
+  .argument('<id>', 'sweep id, or a unique prefix of one')
+  .option('--json', 'print a JSON object')
+  .action(sweepAction((ctx, id, opts) => validation(ctx, id, opts)));
+sweep
   .command('retry-failed')
   .description("run a sweep's failed runs again")
   .argument('<id>', 'sweep id, or a unique prefix of one')
@@ -187,12 +195,6 @@ sweep
   .option('--where <EXPR>', "filter on metrics and parameters, e.g. 'sharpe > 1 and fast < 20'")
   .option('--json', 'print a JSON object')
   .action(sweepAction((ctx, id, opts) => results(ctx, id, opts)));
-sweep
-  .command('validation')
-  .description("how far each group's best row can be trusted: N, PSR(0), deflated Sharpe, PBO and median λ")
-  .argument('<id>', 'sweep id, or a unique prefix of one')
-  .option('--json', 'print a JSON object')
-  .action(sweepAction((ctx, id, opts) => validation(ctx, id, opts)));
 sweep
   .command('returns')
   .description("the per-bar returns of one group's runs, recomputed by replay: bar time, then one column per run index")

@@ -44,3 +44,4 @@ export {
 } from './sweep-spec.js';
 export { SweepProgress, SweepStatus } from './sweep-status.js';
 export { TraceCarrier } from './trace-carrier.js';
+export { RunWindow } from './validation-spec.js';

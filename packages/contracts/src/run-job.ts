@@ -3,6 +3,7 @@ import { BacktestSettings, mergeSettings, resolveSettings } from './backtest-set
 import { RangeBound } from './range-bound.js';
 import { AxisValues } from './setting-domain.js';
 import { TraceCarrier } from './trace-carrier.js';
+import { RunWindow } from './validation-spec.js';
 
 /**
  * One planned run inside a job: its index in the sweep's manifest, its parameter values and, when the sweep has
@@ -35,6 +36,8 @@ export const RunJob = z.strictObject({
   cache: z.boolean().optional(),
   /** The data version the sweep was submitted against; bars of another version are not used. */
   dataVersion: z.string().optional(),
+  /** The trading window of a validated sweep's runs: bars from `start` are warm-up, orders start on `window.from`. */
+  window: RunWindow.optional(),
   runs: z.array(PlannedRun).min(1).max(10_000),
   /** The submitting trace, so the worker's spans join the sweep's trace. */
   trace: TraceCarrier.optional(),

@@ -10,6 +10,7 @@ import {
 } from './metric-table.js';
 import { ReturnStatistics } from './return-statistics.js';
 import { AxisValues } from './setting-domain.js';
+import { SampleWindow } from './validation-spec.js';
 
 /** The statistics stored for a succeeded run ({@link MetricTable}); floats (approximate by nature), `null` where undefined. */
 export const RunMetrics = z.strictObject(
@@ -38,6 +39,9 @@ const RunIdentity = {
   params: z.record(z.string(), z.number()),
   /** The run's value of each setting its sweep sweeps (absent when none is), stored beside `params`. */
   settings: AxisValues.optional(),
+  /** The fold a validated sweep's run traded in, and which of its windows (both absent without validation). */
+  fold: z.number().int().nonnegative().optional(),
+  window: SampleWindow.optional(),
   durationMs: z.number().nonnegative(),
   /** `ENGINE_VERSION` of the engine that ran it, so results of engines that compute differently are never mixed. */
   engineVersion: z.string().min(1),

@@ -5,6 +5,9 @@ import { ParamDomain } from './param-domain.js';
 import { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
 import { settingDomainShape, splitSettings } from './setting-domain.js';
 import { SettingNames } from './setting-table.js';
+import { ValidationSpec } from './validation-spec.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A symbol as stored in the `bars` table: upper-case letters, digits, `.`, `-`, `_`, `^`, `=`. */
 export const SymbolName = z
@@ -114,6 +117,8 @@ export const SweepSpec = z
     /** The data version of each symbol's series at submit, recorded by `fleet sweep submit`; runs on other bars fail. */
     dataVersions: z.record(z.string(), z.string()).optional(),
     strategies: z.array(SweepStrategy).min(1, { message: 'list at least one strategy' }),
+    /** Walk-forward or holdout validation: runs trade in calendar windows and each fold's best runs out of sample. */
+    validation: ValidationSpec.optional(),
   })
   .superRefine((spec, ctx) => {
     const sweepLevel = givenSettings(spec);
@@ -150,6 +155,10 @@ export const SweepSpec = z
     });
   })
   .refine((s) => rangeEndMs(s.end) >= rangeStartMs(s.start), { message: 'end must not be before start', path: ['end'] })
+  .refine((s) => s.validation === undefined || (DAY.test(s.start) && DAY.test(s.end)), {
+    message: 'a sweep with validation windows gives start and end as days YYYY-MM-DD (windows are cut on the calendar)',
+    path: ['validation'],
+  })
   .refine((s) => new Set(s.symbols).size === s.symbols.length, {
     message: 'symbols must be unique',
     path: ['symbols'],

@@ -5,6 +5,12 @@ export { createDatabase } from './create-database.js';
 export { deleteBarSeries } from './delete-bar-series.js';
 export { findDataVersion } from './find-data-version.js';
 export { findSweepsByIdPrefix } from './find-sweeps-by-id-prefix.js';
+export {
+  type FoldSelectionRow,
+  listFoldSelections,
+  markFoldSelectionsEnqueued,
+  pendingFoldSelections,
+} from './fold-selections.js';
 export { type ImportBarsResult, importBars } from './import-bars.js';
 export { listBarSeries } from './list-bar-series.js';
 export { METRIC_COLUMNS, type RunResult, runMetricsOf, runResultOf } from './metric-columns.js';

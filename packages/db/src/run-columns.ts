@@ -35,6 +35,8 @@ export const RunColumns = {
   cached: 'cached',
   engineVersion: 'engine_version',
   codeVersion: 'code_version',
+  fold: 'fold',
+  window: 'window',
 } as const satisfies { readonly [N in keyof RunOutcome]-?: Exclude<keyof RunsTable, UnnamedColumn> };
 
 type RunField = keyof typeof RunColumns;

@@ -59,6 +59,35 @@ export interface RunsTable extends MetricColumns {
   /** The run's 48 CSCV block statistics (`@fleet/validation`'s `blockStats`); null below 16 returns. */
   block_stats: number[] | null;
   created_at: Generated<Date>;
+  /** The fold a validated sweep's run traded in, and which of its windows; null without validation. */
+  fold: number | null;
+  window: 'in_sample' | 'out_of_sample' | null;
+}
+
+/**
+ * The out-of-sample run of one (fold, strategy, symbol) group of a validated sweep: planned at submit with its
+ * group's in-sample run range, chosen once they have all landed, then enqueued.
+ */
+export interface FoldSelectionsTable {
+  sweep_id: string;
+  /** The out-of-sample run's index in the sweep. */
+  run_index: BigintColumn;
+  fold: number;
+  strategy: string;
+  symbol: string;
+  first_run: BigintColumn;
+  runs: BigintColumn;
+  /** In-sample runs of the group stored so far. */
+  landed: Generated<number>;
+  select_metric: string;
+  min_trades: number;
+  /** The chosen in-sample run; null until chosen, and when no run was eligible. */
+  chosen_run: BigintColumn | null;
+  params: JSONColumnType<Record<string, number>> | null;
+  settings: JSONColumnType<Record<string, number>> | null;
+  in_sample_value: number | null;
+  selected_at: Timestamp | null;
+  enqueued_at: Timestamp | null;
 }
 
 interface BarsTable {
@@ -90,4 +119,5 @@ export interface Database {
   runs: RunsTable;
   bars: BarsTable;
   bar_series: BarSeriesTable;
+  fold_selections: FoldSelectionsTable;
 }

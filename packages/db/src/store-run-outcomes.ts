@@ -1,6 +1,11 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import {
+  CHOOSE_WINNERS_STATEMENT,
+  LAND_IN_SAMPLE_STATEMENT,
+  PENDING_OUT_OF_SAMPLE_STATEMENT,
+} from './fold-winner-statements.js';
 import { OUTCOME_COLUMNS, RunColumns, runRowOf } from './run-columns.js';
 import type { Database } from './schema.js';
 import { withCopyConnection } from './with-copy-connection.js';
@@ -17,6 +22,8 @@ export interface StoreRunOutcomesResult {
   outOfPlan: number;
   /** Sweeps whose last planned run was stored by this call. */
   finishedSweeps: { sweepId: string; status: string }[];
+  /** Sweeps of the batch with chosen out-of-sample runs not yet enqueued (walk-forward, {@link CHOOSE_WINNERS_STATEMENT}). */
+  pendingOutOfSample: string[];
 }
 
 /** One outcome per run of a batch, a result winning over a failure (one INSERT may not touch a row twice). */
@@ -110,9 +117,17 @@ export async function storeRunOutcomes(
   outcomes: readonly RunOutcome[],
 ): Promise<StoreRunOutcomesResult> {
   if (outcomes.length === 0)
-    return { inserted: 0, replaced: 0, duplicates: 0, orphaned: 0, outOfPlan: 0, finishedSweeps: [] };
+    return {
+      inserted: 0,
+      replaced: 0,
+      duplicates: 0,
+      orphaned: 0,
+      outOfPlan: 0,
+      finishedSweeps: [],
+      pendingOutOfSample: [],
+    };
   const rows = onePerRun(outcomes).map(runRowOf);
-  const sweeps = await withCopyConnection(db, async (conn) => {
+  const { sweeps, noEligible, pending } = await withCopyConnection(db, async (conn) => {
     // Temporary: private to this session, gone at COMMIT (or with the connection), never WAL-logged, and needing
     // only the TEMP privilege (an unlogged table would need CREATE on the schema, and could be left behind).
     // Copied before the sweeps are locked, so concurrent aggregators overlap their COPYs. No statement takes a
@@ -120,20 +135,31 @@ export async function storeRunOutcomes(
     await conn.query(`begin;
       create temporary table run_staging on commit drop as select ${COLUMNS.map(id).join(', ')} from runs with no data`);
     await conn.copyRows('run_staging', COLUMNS, rows);
-    const [stored] = await conn.query(`${STORE_STATEMENT}; commit`);
-    return (stored?.rows ?? []) as SweepWritten[];
+    // A walk-forward sweep's groups whose last in-sample row this batch stored are chosen before the same COMMIT.
+    const [stored, , chose, waiting] = await conn.query(
+      `${STORE_STATEMENT}; ${LAND_IN_SAMPLE_STATEMENT}; ${CHOOSE_WINNERS_STATEMENT}; ${PENDING_OUT_OF_SAMPLE_STATEMENT}; commit`,
+    );
+    return {
+      sweeps: (stored?.rows ?? []) as SweepWritten[],
+      noEligible: (chose?.rows ?? []) as { sweep_id: string; status: string; written: number; finished: boolean }[],
+      pending: ((waiting?.rows ?? []) as { sweep_id: string }[]).map((r) => r.sweep_id),
+    };
   });
   const totals = new Map(sweeps.map((s) => [s.sweep_id, Number(s.total)]));
   const known = outcomes.filter((o) => totals.has(o.sweepId));
   const offered = known.filter((o) => o.runIndex < (totals.get(o.sweepId) as number));
   const written = sweeps.reduce((n, s) => n + Number(s.written), 0);
+  const failedOutOfSample = noEligible.reduce((n, s) => n + Number(s.written), 0);
   const replaced = sweeps.reduce((n, s) => n + Number(s.replaced), 0);
   return {
-    inserted: written - replaced,
+    inserted: written - replaced + failedOutOfSample,
     replaced,
     duplicates: offered.length - written,
     orphaned: outcomes.length - known.length,
     outOfPlan: known.length - offered.length,
-    finishedSweeps: sweeps.filter((s) => s.finished).map((s) => ({ sweepId: s.sweep_id, status: s.status as string })),
+    finishedSweeps: [...sweeps, ...noEligible]
+      .filter((s) => s.finished)
+      .map((s) => ({ sweepId: s.sweep_id, status: s.status as string })),
+    pendingOutOfSample: pending,
   };
 }

@@ -1,5 +1,6 @@
 import type { SweepProgress, SweepStatus } from '@fleet/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { insertFoldSlots, type NewFoldSlot } from './fold-selections.js';
 import type { Database, SweepsTable } from './schema.js';
 
 /** A stored sweep as callers see it. */
@@ -14,6 +15,8 @@ export interface NewSweep {
   total: number;
   jobs: number;
   runsPerJob: number;
+  /** A validated sweep's out-of-sample slots, planned in the same transaction as the sweep. */
+  foldSlots?: readonly NewFoldSlot[];
 }
 
 /**
@@ -24,7 +27,21 @@ export async function createSweep(
   db: Kysely<Database>,
   sweep: NewSweep,
 ): Promise<{ sweep: SweepRow; created: boolean }> {
-  const inserted = await db
+  return db.transaction().execute(async (trx) => {
+    const inserted = await insertSweep(trx, sweep);
+    if (inserted && sweep.foldSlots) await insertFoldSlots(trx, sweep.id, sweep.foldSlots);
+    if (inserted) return { sweep: inserted, created: true };
+    const existing = await trx
+      .selectFrom('sweeps')
+      .selectAll()
+      .where('idempotency_key', '=', sweep.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return { sweep: existing, created: false };
+  });
+}
+
+async function insertSweep(db: Kysely<Database>, sweep: NewSweep): Promise<SweepRow | undefined> {
+  return db
     .insertInto('sweeps')
     .values({
       id: sweep.id,
@@ -40,13 +57,6 @@ export async function createSweep(
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return { sweep: inserted, created: true };
-  const existing = await db
-    .selectFrom('sweeps')
-    .selectAll()
-    .where('idempotency_key', '=', sweep.idempotencyKey)
-    .executeTakeFirstOrThrow();
-  return { sweep: existing, created: false };
 }
 
 /** Records how many jobs of a sweep are enqueued, so an interrupted submit knows where to resume. */
@@ -130,6 +140,8 @@ export async function deleteFailedRuns(db: Kysely<Database>, sweepId: string): P
       .deleteFrom('runs')
       .where('sweep_id', '=', sweepId)
       .where('status', '=', 'failed')
+      // A walk-forward group with no eligible in-sample run fails for good: there is nothing to run again.
+      .where('error_code', 'is distinct from', 'NO_ELIGIBLE_RUN')
       .returning('run_index')
       .execute();
     if (deleted.length > 0) {

@@ -11,6 +11,9 @@ export interface ValidationTrial {
   symbol: string;
   params: Record<string, number>;
   settings: Record<string, number>;
+  /** The fold and window of a validated sweep's run; null without validation. */
+  fold: number | null;
+  window: 'in_sample' | 'out_of_sample' | null;
   result: RunResult;
   /** Absent for a row stored before runs kept them. */
   returnStatistics: ReturnStatistics | undefined;
@@ -38,13 +41,21 @@ export async function findValidationTrials(
   let query = db.selectFrom('runs').selectAll().where('sweep_id', '=', sweepId).where('status', '=', 'succeeded');
   if (filter.strategy !== undefined) query = query.where('strategy', '=', filter.strategy);
   if (filter.symbol !== undefined) query = query.where('symbol', '=', filter.symbol);
-  const rows = await query.orderBy('strategy').orderBy('symbol').orderBy('run_index').execute();
+  const rows = await query
+    .orderBy('strategy')
+    .orderBy('symbol')
+    .orderBy('fold')
+    .orderBy('window')
+    .orderBy('run_index')
+    .execute();
   return rows.map((row) => ({
     runIndex: row.run_index,
     strategy: row.strategy,
     symbol: row.symbol,
     params: row.params,
     settings: row.settings,
+    fold: row.fold,
+    window: row.window,
     result: runResultOf(row),
     returnStatistics: storedReturnStatistics(row),
   }));

@@ -58,6 +58,12 @@ const configShape = {
    * @defaultValue from the series interval, see {@link periodsPerYear}
    */
   barsPerYear: z.number().positive().optional(),
+  /**
+   * Start of the trading window, epoch ms UTC: bars before it are warm-up (the strategy and its indicators see them,
+   * its orders are dropped), the run starts flat with `cash` on the first bar at or after it, and its equity series
+   * and statistics start there. @defaultValue the first bar
+   */
+  tradeFrom: z.number().finite().optional(),
 };
 
 /**

@@ -19,6 +19,8 @@ export interface BacktestContextParts<M> {
   readonly broker: SimulatedBroker<M>;
   readonly risk: RiskEngine<M>;
   readonly sizer: PositionSizer<M>;
+  /** The first bar of the trading window; orders placed on earlier (warm-up) bars are dropped. @defaultValue 0 */
+  readonly firstTradingIndex?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export class BacktestContext<M> implements StrategyContext {
     const { series, cursor, portfolio, broker } = this.#parts;
     const index = cursor.index;
     if (index < 0) throw new InvariantViolationError('orders can only be placed once bars have started (from onBar)');
+    if (this.#warmingUp(index)) return;
     // Placed even when flat now: an order placed earlier on this bar may open a position before this one fills.
     // It is sized at the fill and never denied, since it can only take risk off.
     broker.submit(
@@ -98,10 +101,16 @@ export class BacktestContext<M> implements StrategyContext {
     this.#parts.broker.cancel((order) => order.origin === OrderOrigin.Strategy);
   }
 
+  /** Whether bar `index` is warm-up, before the trading window, where no order is placed. */
+  #warmingUp(index: number): boolean {
+    return index < (this.#parts.firstTradingIndex ?? 0);
+  }
+
   #submit(side: OrderSide, request: OrderRequest | undefined): void {
     const { series, cursor, math, portfolio, broker, risk, sizer } = this.#parts;
     const index = cursor.index;
     if (index < 0) throw new InvariantViolationError('orders can only be placed once bars have started (from onBar)');
+    if (this.#warmingUp(index)) return;
     const close = series.close[index] as number;
     const type = request?.type ?? OrderType.Market;
     const price = type === OrderType.Market ? Number.NaN : (request?.price ?? Number.NaN);

@@ -9,6 +9,7 @@ import { runBacktestLoop } from './backtest-loop.js';
 import type { BacktestResult } from './backtest-result.js';
 import { BarCursor } from './data/bar-cursor.js';
 import type { BarSeries } from './data/bar-series.js';
+import { InvalidDataError } from './errors.js';
 import { createFeeModel } from './execution/fee-model.js';
 import { nextBarFillModel } from './execution/fill-model.js';
 import { SimulatedBroker } from './execution/simulated-broker.js';
@@ -21,6 +22,28 @@ import { PositionSizer } from './risk/position-sizer.js';
 import { RiskEngine } from './risk/risk-engine.js';
 import type { PreparedStrategy } from './strategy/strategy-definition.js';
 import { StrategySetup } from './strategy/strategy-setup.js';
+
+/**
+ * The first bar at or after `tradeFrom` (0 without one).
+ * @throws {@link InvalidDataError} when no bar falls at or after it: a window without bars cannot trade.
+ */
+function firstTradingIndex(series: BarSeries, tradeFrom: number | undefined): number {
+  if (tradeFrom === undefined) return 0;
+  let low = 0;
+  let high = series.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((series.time[middle] as number) < tradeFrom) low = middle + 1;
+    else high = middle;
+  }
+  if (low === series.length)
+    throw new InvalidDataError(
+      series.symbol,
+      null,
+      `no bar at or after the trading window's start ${new Date(tradeFrom).toISOString()}`,
+    );
+  return low;
+}
 
 /** A validated run: {@link runBacktest} and {@link runSweep} build these after checking bars and config. */
 export interface Simulation<M> {
@@ -62,9 +85,23 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
   });
   const risk = new RiskEngine(base, math, portfolio, broker, cursor);
   const sizer = new PositionSizer(base.sizing, math);
-  const context = new BacktestContext({ series, cursor, math, portfolio, broker, risk, sizer });
+  const first = firstTradingIndex(series, base.tradeFrom);
+  const context = new BacktestContext({
+    series,
+    cursor,
+    math,
+    portfolio,
+    broker,
+    risk,
+    sizer,
+    firstTradingIndex: first,
+  });
   const strategy = prepared.create(new StrategySetup(indicators, cursor));
-  const { equity, barsInMarket } = runBacktestLoop({ series, cursor, strategy, context, broker, portfolio, risk });
+  const loop = runBacktestLoop({ series, cursor, strategy, context, broker, portfolio, risk });
+  // Warm-up bars never hold a position, so the window's equity starts flat at `cash` on its first bar.
+  const equity = loop.equity.subarray(first);
+  const time = series.time.subarray(first);
+  const { barsInMarket } = loop;
 
   const lastClose = math.fromNumber(series.close[series.length - 1] as number);
   const finalEquity = portfolio.equity(lastClose);
@@ -88,7 +125,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     });
   }
   const metrics = performanceReport({
-    time: series.time,
+    time,
     equity,
     drawdown: maxDrawdown(drawdown),
     initialEquity: math.toNumber(cash),
@@ -107,7 +144,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     fills: broker.fillCount,
     finalUnits: String(portfolio.quantity),
     metrics,
-    equityCurve: sampleEquityCurve(series.time, equity, drawdown),
+    equityCurve: sampleEquityCurve(time, equity, drawdown),
     trades,
   };
   return { result, equity };

@@ -1,6 +1,7 @@
 import { rangeEndMs, rangeStartMs, type SweepSpec } from '@fleet/contracts';
 import { findAxisProblems } from './find-axis-problems.js';
 import type { ParamRule } from './param-rule.js';
+import { foldsOf } from './sweep-folds.js';
 
 /** What a sweep may refer to: the strategies the engine offers and the stored bar series. */
 export interface SweepCatalog {
@@ -76,6 +77,11 @@ export function findSweepProblems(spec: SweepSpec, catalog: SweepCatalog): strin
         `start/end: ${spec.start}..${spec.end} is outside the ${spec.interval} data of ${symbol} (${day(s.from)}..${day(s.to)})`,
       );
     }
+  }
+  try {
+    foldsOf(spec);
+  } catch (error) {
+    problems.push((error as Error).message);
   }
   return problems;
 }

@@ -2,6 +2,7 @@ import {
   type BacktestSettings,
   type PlannedRun,
   type RunJob,
+  type RunWindow,
   resolveSettings,
   type SweepSpec,
   splitSettings,
@@ -10,6 +11,7 @@ import {
 import { CombinationSpace } from './combination-space.js';
 import { EmptySweepError } from './empty-sweep-error.js';
 import { ParamGrid } from './param-grid.js';
+import { type Fold, foldsOf } from './sweep-folds.js';
 import { SweepPlanError } from './sweep-plan-error.js';
 import { SweepTooLargeError } from './sweep-too-large-error.js';
 
@@ -24,6 +26,28 @@ interface Segment {
   /** Index of the segment's first job in the sweep. */
   readonly firstJob: number;
   readonly jobs: number;
+  /** The in-sample window its runs trade in, for a validated sweep. */
+  readonly window?: TradingWindow;
+}
+
+/** Where a validated sweep's run trades: its fold and window, and the window's last day (warm-up starts at the sweep's start). */
+interface TradingWindow extends RunWindow {
+  readonly end: string;
+}
+
+/**
+ * The out-of-sample run of one (fold, strategy, symbol) group of a validated sweep: its run index is planned from the
+ * spec, its parameters only once the group's in-sample runs (`inSample.firstRun` to `firstRun + runs − 1`) have
+ * all landed and the best of them was chosen.
+ */
+export interface OutOfSampleSlot {
+  readonly runIndex: number;
+  readonly fold: number;
+  /** The group's position in the fold, in segment order (strategies in file order, then symbols). */
+  readonly group: number;
+  readonly strategy: string;
+  readonly symbol: string;
+  readonly inSample: { readonly firstRun: number; readonly runs: number };
 }
 
 function plannedRun(segment: Segment, index: number, combination: Record<string, number>): PlannedRun {
@@ -66,7 +90,10 @@ export class SweepPlan {
   readonly totalRuns: number;
   readonly totalJobs: number;
   readonly runsPerJob: number;
+  /** A validated sweep's folds, in order (none without `validation`). */
+  readonly folds: readonly Fold[];
   private readonly segments: readonly Segment[];
+  private readonly slots: readonly (OutOfSampleSlot & { readonly settings: BacktestSettings })[];
 
   constructor(
     private readonly spec: SweepSpec,
@@ -74,31 +101,55 @@ export class SweepPlan {
     options: { runsPerJob: number; spaces?: readonly CombinationSpace[] },
   ) {
     this.runsPerJob = options.runsPerJob;
+    this.folds = foldsOf(spec);
+    const spaces = spec.strategies.map(
+      (strategy, i) => options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`, strategyAxes(spec, i)),
+    );
     const segments: Segment[] = [];
     let runs = 0;
     let jobs = 0;
-    spec.strategies.forEach((strategy, i) => {
-      const space = options.spaces?.[i] ?? new CombinationSpace(strategy, `strategies[${i}]`, strategyAxes(spec, i));
-      const settings = strategySettings(spec, i);
-      for (const symbol of spec.symbols) {
-        const segmentJobs = Math.ceil(space.count / this.runsPerJob);
-        segments.push({
-          strategy: strategy.name,
-          symbol,
-          settings,
-          space,
-          firstRun: runs,
-          firstJob: jobs,
-          jobs: segmentJobs,
-        });
-        runs += space.count;
-        jobs += segmentJobs;
-        if (!Number.isSafeInteger(runs))
-          throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
-      }
-    });
+    // Without validation one pass over the whole range; with it, one in-sample pass per fold, fold after fold.
+    const windows: (TradingWindow | undefined)[] =
+      this.folds.length === 0
+        ? [undefined]
+        : this.folds.map((f) => ({ fold: f.index, sample: 'in_sample', from: f.inSample.start, end: f.inSample.end }));
+    for (const window of windows) {
+      spec.strategies.forEach((strategy, i) => {
+        const space = spaces[i] as CombinationSpace;
+        const settings = strategySettings(spec, i);
+        for (const symbol of spec.symbols) {
+          const segmentJobs = Math.ceil(space.count / this.runsPerJob);
+          segments.push({
+            strategy: strategy.name,
+            symbol,
+            settings,
+            space,
+            firstRun: runs,
+            firstJob: jobs,
+            jobs: segmentJobs,
+            ...(window ? { window } : {}),
+          });
+          runs += space.count;
+          jobs += segmentJobs;
+          if (!Number.isSafeInteger(runs))
+            throw new SweepPlanError(`sweep has more than ${Number.MAX_SAFE_INTEGER} runs`);
+        }
+      });
+    }
+    // Each (fold, strategy, symbol) group gets one out-of-sample run after every in-sample run.
+    const groups = spec.strategies.length * spec.symbols.length;
+    const slots = segments.map((segment, i) => ({
+      runIndex: runs + i,
+      fold: segment.window?.fold ?? 0,
+      group: i % groups,
+      strategy: segment.strategy,
+      symbol: segment.symbol,
+      settings: segment.settings,
+      inSample: { firstRun: segment.firstRun, runs: segment.space.count },
+    }));
+    this.slots = this.folds.length === 0 ? [] : slots;
     this.segments = segments;
-    this.totalRuns = runs;
+    this.totalRuns = runs + this.slots.length;
     this.totalJobs = jobs;
   }
 
@@ -115,7 +166,9 @@ export class SweepPlan {
    */
   static count(spec: SweepSpec, sweepId: string, options: { maxRuns: number }): SweepPlan {
     const { maxRuns } = options;
-    const symbols = spec.symbols.length;
+    // A validated sweep runs every combination once per fold, plus one out-of-sample run per group and fold.
+    const folds = Math.max(1, foldsOf(spec).length);
+    const symbols = spec.symbols.length * folds;
     const grids = spec.strategies.map((strategy, i) => new ParamGrid(strategy, strategyAxes(spec, i)));
     // Exact without enumeration: unconstrained grids, and unconstrained samples (as many as asked, if the grid has them).
     const exactRuns = (i: number): number | undefined => {
@@ -156,7 +209,9 @@ export class SweepPlan {
       }
       return space;
     });
-    return new SweepPlan(spec, sweepId, { runsPerJob: 1, spaces });
+    const plan = new SweepPlan(spec, sweepId, { runsPerJob: 1, spaces });
+    if (plan.totalRuns > maxRuns) throw over(plan.totalRuns.toLocaleString('en'));
+    return plan;
   }
 
   /**
@@ -165,6 +220,49 @@ export class SweepPlan {
    */
   withRunsPerJob(runsPerJob: number, spec: SweepSpec = this.spec): SweepPlan {
     return new SweepPlan(spec, this.sweepId, { runsPerJob, spaces: this.spaces });
+  }
+
+  /** The out-of-sample slots of a validated sweep, in run-index order (none without `validation`). */
+  get outOfSampleSlots(): readonly OutOfSampleSlot[] {
+    return this.slots;
+  }
+
+  /** The out-of-sample slot at `runIndex`, or `undefined` when that index is an in-sample run or not in the plan. */
+  outOfSampleAt(runIndex: number): OutOfSampleSlot | undefined {
+    const first = this.slots[0]?.runIndex;
+    return first === undefined ? undefined : this.slots[runIndex - first];
+  }
+
+  /**
+   * The one-run job of an out-of-sample slot, once its parameters (and swept settings) were chosen in sample: the
+   * same strategy, symbol and settings as the group's in-sample runs, trading in the fold's out-of-sample window
+   * with warm-up from the sweep's start.
+   */
+  outOfSampleJob(
+    slot: OutOfSampleSlot,
+    chosen: { params: Record<string, number>; settings?: Record<string, number> },
+  ): RunJob {
+    const stored = this.slots[slot.runIndex - (this.slots[0]?.runIndex ?? 0)];
+    const fold = this.folds[slot.fold];
+    if (!stored || stored.runIndex !== slot.runIndex || !fold)
+      throw new RangeError(`run index ${slot.runIndex} is not an out-of-sample run of sweep ${this.sweepId}`);
+    const settings = Object.keys(chosen.settings ?? {}).length > 0 ? chosen.settings : undefined;
+    const segment = {
+      strategy: stored.strategy,
+      symbol: stored.symbol,
+      settings: stored.settings,
+      window: { fold: fold.index, sample: 'out_of_sample', from: fold.outOfSample.start, end: fold.outOfSample.end },
+    } as const;
+    return this.jobData(segment, [{ index: slot.runIndex, params: chosen.params, ...(settings ? { settings } : {}) }]);
+  }
+
+  /** The fold and window a run trades in, or `undefined` for a sweep without validation or an index outside it. */
+  windowOf(runIndex: number): (RunWindow & { end: string }) | undefined {
+    const slot = this.outOfSampleAt(runIndex);
+    const fold = slot && this.folds[slot.fold];
+    if (fold)
+      return { fold: fold.index, sample: 'out_of_sample', from: fold.outOfSample.start, end: fold.outOfSample.end };
+    return this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count)?.window;
   }
 
   /** Each strategy's counted combination space, in file order (one per strategy, shared by all its symbols). */
@@ -236,23 +334,30 @@ export class SweepPlan {
    * stored swept values on top ({@link runSettings}) they are the settings it was executed with.
    */
   settingsOf(runIndex: number): BacktestSettings {
-    return this.segmentOf(runIndex).settings;
+    const first = this.slots[0]?.runIndex;
+    const slot = first === undefined ? undefined : this.slots[runIndex - first];
+    return slot ? slot.settings : this.segmentOf(runIndex).settings;
   }
 
   /**
    * What the plan runs at `runIndex` (its swept settings' values apart from its parameters, as a job carries them),
    * or `undefined` when the index is not one of its runs.
    */
-  runAt(
-    runIndex: number,
-  ):
-    | { strategy: string; symbol: string; params: Record<string, number>; settings?: Record<string, number> }
+  runAt(runIndex: number):
+    | {
+        strategy: string;
+        symbol: string;
+        params: Record<string, number>;
+        settings?: Record<string, number>;
+        window?: { fold: number; sample: RunWindow['sample'] };
+      }
     | undefined {
     const segment = this.segments.find((s) => runIndex >= s.firstRun && runIndex < s.firstRun + s.space.count);
     const combination = segment?.space.at(runIndex - segment.firstRun);
     if (!segment || !combination) return undefined;
     const { index: _index, ...run } = plannedRun(segment, runIndex, combination);
-    return { strategy: segment.strategy, symbol: segment.symbol, ...run };
+    const window = segment.window && { fold: segment.window.fold, sample: segment.window.sample };
+    return { strategy: segment.strategy, symbol: segment.symbol, ...run, ...(window ? { window } : {}) };
   }
 
   private segmentOf(runIndex: number): Segment {
@@ -281,15 +386,17 @@ export class SweepPlan {
     }
   }
 
-  private jobData(segment: Segment, runs: PlannedRun[]): RunJob {
+  private jobData(segment: Pick<Segment, 'strategy' | 'symbol' | 'settings' | 'window'>, runs: PlannedRun[]): RunJob {
+    const window = segment.window;
     return {
       sweepId: this.sweepId,
       strategy: segment.strategy,
       symbol: segment.symbol,
       interval: this.spec.interval,
       start: this.spec.start,
-      end: this.spec.end,
+      end: window?.end ?? this.spec.end,
       settings: segment.settings,
+      ...(window ? { window: { fold: window.fold, sample: window.sample, from: window.from } } : {}),
       ...(this.spec.runTimeoutMs ? { runTimeoutMs: this.spec.runTimeoutMs } : {}),
       ...(this.spec.cache === false ? { cache: false } : {}),
       ...(this.spec.dataVersions?.[segment.symbol] ? { dataVersion: this.spec.dataVersions[segment.symbol] } : {}),

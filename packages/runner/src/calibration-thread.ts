@@ -6,13 +6,13 @@ import type { CalibrationTask } from './calibrate-sweep.js';
 import { engineBaseConfig } from './engine-config.js';
 
 /**
- * CPU time the timed passes of all strategies add up to, and the wall time they may take (well within
+ * CPU time the timed passes of all strategies add up to, and the wall time they may take (a second added to a submit at most, well within
  * `calibrateSweep`'s deadline), in ms; each strategy gets an equal share. A daily SMA run takes about 1.5 ms until its
  * code is optimized, after some 150 runs, and 0.35 ms from then on, where a worker's long-lived threads run: two cold
  * passes made runs look four times dearer than a worker finds them, and jobs four times too small.
  */
 const TIMED_CPU_MS = 250;
-const TIMED_WALL_MS = 3_000;
+const TIMED_WALL_MS = 1_000;
 /** Passes at most, so runs that end at once (a strategy that always throws) are not timed a million times. */
 const MAX_PASSES = 100;
 

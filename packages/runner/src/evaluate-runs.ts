@@ -71,6 +71,7 @@ export function runIdentity<P extends RunProvenance>(
     symbol: job.symbol,
     params: run.params,
     ...(run.settings ? { settings: run.settings } : {}),
+    ...(job.window ? { fold: job.window.fold, window: job.window.sample } : {}),
     durationMs,
     ...provenance,
   };
@@ -104,6 +105,14 @@ function toRunOutcome(
 }
 
 /**
+ * The engine's trading window of a job of a validated sweep: bars from the job's start are warm-up, orders start on
+ * the window's first day (00:00 UTC). Nothing for a job without a window.
+ */
+export function tradingWindow(job: Pick<RunJob, 'window'>): { tradeFrom?: number } {
+  return job.window ? { tradeFrom: Date.parse(`${job.window.from}T00:00:00Z`) } : {};
+}
+
+/**
  * Runs a job's planned runs through the engine in sweep mode (indicators shared across runs) and reports each run's
  * outcome as soon as it is known, already reduced to what is stored, so a thread sends back kilobytes, not equity
  * curves. Every run uses `job.settings`: {@link executeRunJob} hands over the runs of one swept-settings value at a
@@ -119,7 +128,7 @@ export function evaluateRuns(
   let last = performance.now();
   runSweep(
     series,
-    engineBaseConfig(job.settings, job.strategy),
+    { ...engineBaseConfig(job.settings, job.strategy), ...tradingWindow(job) },
     job.runs.map((r) => r.params),
     {
       onOutcome: (outcome, i) => {

@@ -46,6 +46,19 @@ describe('runCacheKey', () => {
     expect(key(job.settings, { engineVersion: 'e1', strategyDigest: 'a'.repeat(64) })).not.toBe(key());
   });
 
+  it('changes with a validated sweep’s trading window', () => {
+    const windowed = (from: string) =>
+      runCacheKey(
+        { ...job, window: { fold: 0, sample: 'in_sample', from } },
+        { fast: 5, slow: 20 },
+        job.settings,
+        'd'.repeat(16),
+        code,
+      );
+    expect(windowed('2000-06-01')).not.toBe(key());
+    expect(windowed('2000-06-01')).not.toBe(windowed('2000-07-01'));
+  });
+
   it.each(SettingNames)('changes when %s changes, with no field list to forget it in', (name) => {
     expect(name in changed, `a test value for ${name}`).toBe(true);
     expect(key({ ...job.settings, [name]: changed[name] })).not.toBe(key());

@@ -6,7 +6,7 @@ const sorted = (record: Readonly<Record<string, unknown>>) =>
 
 /**
  * The cache key of one planned run: a hash of everything its result depends on — strategy, parameters, symbol,
- * interval, date range, the run's whole settings object (every setting, defaults included, so a new setting joins the
+ * interval, date range (and trading window), the run's whole settings object (every setting, defaults included, so a new setting joins the
  * key without a change here), the data version of the bars, the engine's identity (a content hash of its code, see
  * `ENGINE_VERSION`) and, for a plugin strategy, the sha256 of its module's code. Two runs with equal keys compute
  * the same result byte for byte (the engine is deterministic), so one can reuse the other's.
@@ -29,6 +29,8 @@ export function runCacheKey(
     dataVersion,
     code.engineVersion,
     code.strategyDigest,
+    // Only a validated sweep's runs have a trading window; keys of every other run stay as they were.
+    ...(job.window ? [job.window.from] : []),
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }

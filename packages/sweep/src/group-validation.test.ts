@@ -10,6 +10,8 @@ function trial(runIndex: number, fast: number, slow: number, sharpe: number, clo
     symbol: 'ORCL',
     params: { fast, slow },
     settings: {},
+    fold: null,
+    window: null,
     result: { closedTrades, metrics: { sharpe, barSharpe: sharpe / 16 } } as unknown as ValidationTrial['result'],
     returnStatistics: { observations: 1000, mean: 0, std: 0.01, skewness: 0, kurtosis: 3, blocks: null },
   };

@@ -30,6 +30,9 @@ interface ValidatedBest {
 export interface GroupValidation {
   readonly strategy: string;
   readonly symbol: string;
+  /** The fold and window of a validated sweep's group; null without validation. */
+  readonly fold: number | null;
+  readonly window: 'in_sample' | 'out_of_sample' | null;
   readonly select: RankableMetric;
   readonly minTrades: number;
   /** N, the trials of the group: its succeeded runs with stored return statistics. */
@@ -88,6 +91,8 @@ export function validateGroup(
   return {
     strategy: first?.strategy ?? '',
     symbol: first?.symbol ?? '',
+    fold: first?.fold ?? null,
+    window: first?.window ?? null,
     select: selection.select,
     minTrades: selection.minTrades,
     trials: trials.length,

@@ -1,5 +1,6 @@
 export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
+export { enqueueSelectedRuns } from './enqueue-selected-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { groupReturns, writeReturnsCsv } from './group-returns.js';
 export type { GroupValidation } from './group-validation.js';
@@ -15,4 +16,5 @@ export { submitSweep } from './submit-sweep.js';
 export { sweepFailures } from './sweep-failures.js';
 export { sweepOverview } from './sweep-overview.js';
 export { rowValidation, type SweepValidation, sweepValidation } from './sweep-validation.js';
+export { type WalkForwardReport, walkForwardReport } from './walk-forward-report.js';
 export { sweepProgress, watchSweep } from './watch-sweep.js';

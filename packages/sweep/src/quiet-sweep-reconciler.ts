@@ -1,5 +1,6 @@
 import { type Database, findQuietSweeps, type Kysely } from '@fleet/db';
 import type { Redis, RunQueue } from '@fleet/queue';
+import { enqueueSelectedRuns } from './enqueue-selected-runs.js';
 import { type ReconcileResult, reconcileSweep } from './reconcile-sweep.js';
 
 /** Options of {@link startQuietSweepReconciler}. */
@@ -20,7 +21,7 @@ export interface QuietSweepReconcilerOptions {
 
 /**
  * Periodically reconciles unfinished sweeps that have gone quiet, closing the gap when Redis loses jobs without
- * anyone running `fleet sweep reconcile`. Only one process reconciles per round (a Redis lock), though a second
+ * anyone running `fleet sweep reconcile`. Every round also enqueues chosen out-of-sample runs still waiting for their job. Only one process reconciles per round (a Redis lock), though a second
  * one would be harmless. Returns a function that stops it.
  */
 export function startQuietSweepReconciler(options: QuietSweepReconcilerOptions): () => Promise<void> {
@@ -30,6 +31,8 @@ export function startQuietSweepReconciler(options: QuietSweepReconcilerOptions):
   const round = async () => {
     const lock = `${options.queue.keys[''] ?? options.queue.name}:reconcile-lock`;
     if ((await options.redis.set(lock, String(process.pid), 'PX', intervalMs, 'NX')) !== 'OK') return;
+    // Chosen out-of-sample runs whose aggregator died between its commit and the enqueue, without waiting for quiet.
+    await enqueueSelectedRuns(options.db, options.queue, undefined, options.owns);
     for (const sweep of await findQuietSweeps(options.db, new Date(Date.now() - quietMs))) {
       if (options.owns && !options.owns(sweep.id)) continue;
       const result = await reconcileSweep(options.db, options.queue, sweep.id);

@@ -1,7 +1,7 @@
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
 import { type Database, findRun, type Kysely, loadBars, type RunRow, runResultOf } from '@fleet/db';
 import { type EquityPoint, runBacktest } from '@fleet/engine';
-import { engineConfig } from '@fleet/runner';
+import { engineConfig, tradingWindow } from '@fleet/runner';
 import { FleetAttributes, withSpan } from '@fleet/telemetry';
 import { Decimal } from 'decimal.js';
 import { RunNotFoundError } from './run-not-found-error.js';
@@ -39,14 +39,16 @@ export async function replayRun(db: Kysely<Database>, sweepId: string, runIndex:
   if (run?.status !== 'succeeded' || stored == null)
     throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run ${runIndex}`);
   const { start, end, interval } = SweepSpec.parse(row.spec);
+  // A validated sweep's run trades in its window, after warm-up from the sweep's start, as its job did.
+  const window = plan.windowOf(runIndex);
   // The same inclusive UTC range a worker loads for the job (jobTimeRange in @fleet/runner).
   const from = rangeStartMs(start);
-  const to = rangeEndMs(end);
+  const to = rangeEndMs(window?.end ?? end);
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
   const result = await withSpan('engine-run', { attributes }, () =>
-    runBacktest(bars, engineConfig(settings, run.strategy, run.params)),
+    runBacktest(bars, { ...engineConfig(settings, run.strategy, run.params), ...tradingWindow({ window }) }),
   );
   const barAt = new Map(Array.from(bars.time, (time, i) => [time, i]));
   const startEquity = result.equityCurve[0]?.equity ?? 0;

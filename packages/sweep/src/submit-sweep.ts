@@ -76,6 +76,16 @@ async function enqueueSweep(options: SubmitSweepOptions): Promise<SubmittedSweep
     total: fresh.totalRuns,
     jobs: fresh.totalJobs,
     runsPerJob: fresh.runsPerJob,
+    foldSlots: fresh.outOfSampleSlots.map((slot) => ({
+      runIndex: slot.runIndex,
+      fold: slot.fold,
+      strategy: slot.strategy,
+      symbol: slot.symbol,
+      firstRun: slot.inSample.firstRun,
+      runs: slot.inSample.runs,
+      selectMetric: spec.validation?.select ?? 'sharpe',
+      minTrades: spec.validation?.minTrades ?? 0,
+    })),
   });
   let plan = fresh;
   if (!created) {

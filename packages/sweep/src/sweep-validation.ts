@@ -9,7 +9,7 @@ import { type ValidationSelection, validationSelectionOf } from './validation-se
 export interface SweepValidation {
   readonly sweepId: string;
   readonly selection: ValidationSelection;
-  /** One per strategy and symbol, in that order. */
+  /** One per strategy, symbol, fold and window, in that order. */
   readonly groups: readonly GroupValidation[];
   readonly consistency: readonly ConsistencyMatrix[];
 }
@@ -41,7 +41,8 @@ export async function sweepValidation(
   const trials = await findValidationTrials(db, sweepId, filter);
   const groups = new Map<string, ValidationTrial[]>();
   for (const trial of trials) {
-    const key = JSON.stringify([trial.strategy, trial.symbol]);
+    // A validated sweep's group is also one fold's window: trials of different windows ran on different bars.
+    const key = JSON.stringify([trial.strategy, trial.symbol, trial.fold, trial.window]);
     const group = groups.get(key);
     if (group) group.push(trial);
     else groups.set(key, [trial]);

@@ -120,12 +120,19 @@ export class ChaosCluster {
     return r.stdout;
   }
 
-  /** Submits a sweep of `chaos_spin` runs (plus any other strategies) and returns its id and size. */
-  async submit(strategies: unknown[], flags: string[] = []): Promise<{ sweepId: string; total: number }> {
+  /**
+   * Submits a sweep of `chaos_spin` runs (plus any other strategies) and returns its id and size; `spec` overrides
+   * or adds keys of the sweep file (range, `validation`).
+   */
+  async submit(
+    strategies: unknown[],
+    flags: string[] = [],
+    spec: Record<string, unknown> = {},
+  ): Promise<{ sweepId: string; total: number }> {
     const file = join(tmpdir(), `chaos-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
     await writeFile(
       file,
-      JSON.stringify({ name: 'chaos', symbols: ['ORCL'], start: '2010-01-01', end: '2014-12-31', strategies }),
+      JSON.stringify({ name: 'chaos', symbols: ['ORCL'], start: '2010-01-01', end: '2014-12-31', strategies, ...spec }),
     );
     return lastJsonLine(await this.cliOk(['sweep', 'submit', file, '--json', ...flags]));
   }

@@ -11,7 +11,7 @@ import {
   type RunRange,
   toSweepProgress,
 } from '@fleet/db';
-import { loadStoredSweep, replayRun, sweepOverview, sweepValidation } from '@fleet/sweep';
+import { loadStoredSweep, replayRun, sweepOverview, sweepValidation, walkForwardReport } from '@fleet/sweep';
 import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { toRunView } from './run-view.js';
@@ -87,7 +87,8 @@ const handle =
 /**
  * The JSON API of the sweep pages under `/api/sweeps`: list, overview, leaderboard page, heatmap, failures, the
  * validation of every group (DSR, PBO, λ histogram, neighbours, consistency) and a run's replayed equity curve with
- * its buy-and-hold benchmark. Every query aggregates or pages in Postgres, so a response never holds every run.
+ * its buy-and-hold benchmark, and a validated sweep's walk-forward (folds, stitched out-of-sample equity). Every
+ * query aggregates or pages in Postgres, so a response never holds every run.
  */
 export function sweepApi(db: Kysely<Database>): Router {
   const router = Router();
@@ -145,6 +146,11 @@ export function sweepApi(db: Kysely<Database>): Router {
       const summary = await failureSummary(db, id, PageParams.parse(req.query));
       return { ...summary, runs: summary.runs.map((r) => toRunView(r, plan)) };
     }),
+  );
+  router.get(
+    '/:id/walk-forward',
+    // Folds with the chosen sets' in-sample and out-of-sample curves, and the stitched out-of-sample equity.
+    handle(async (req) => walkForwardReport(db, SweepParams.parse(req.params).id, { curves: true })),
   );
   router.get(
     '/:id/runs/:runIndex/equity',
