@@ -206,11 +206,22 @@ describe('the dashboard shows a finished sweep in a real browser', () => {
             series: { data: unknown[] }[];
           }
         ).series.map((s) => s.data.length);
-      return { heatmap: series('heatmap'), equity: series('equity') };
+      return { heatmap: series('heatmap'), equity: series('equity'), lambda: series('lambda-histogram') };
     });
     expect(drawn.heatmap[0], 'fast × slow cells with succeeded runs').toBeGreaterThan(10);
     expect(drawn.equity[0], 'equity points').toBeGreaterThan(100);
-    expect(drawn.equity[1], 'as many drawdown points').toBe(drawn.equity[0]);
+    expect(drawn.equity[1], 'a buy-and-hold point for each equity point').toBe(drawn.equity[0]);
+    expect(drawn.equity[2], 'as many drawdown points').toBe(drawn.equity[0]);
+    expect(drawn.lambda[0], 'the λ histogram has its 20 bins').toBe(20);
+    const validation = await page.locator('#validation-stats').textContent();
+    for (const label of ['Trials (N)', 'PSR(0)', 'DSR', 'PBO', 'Median λ', 'Stability'])
+      expect(validation, `the validation panel shows ${label}`).toContain(label);
+    expect(await page.locator('#validation-group option').allTextContents()).toEqual([
+      'sma_cross · NVDA',
+      'sma_cross · ORCL',
+    ]);
+    expect(await page.locator('#consistency tbody tr').count(), 'parameter sets × symbols').toBeGreaterThan(0);
+    expect(await page.locator('#lambda-histogram canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#heatmap canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#failures tbody tr').count(), 'failed runs are listed with reasons').toBeGreaterThan(0);
     const jobLink = await page.locator('#leaderboard tbody tr td a').first().getAttribute('href');

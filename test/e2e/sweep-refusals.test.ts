@@ -203,6 +203,8 @@ describe('sweep ids as the dashboard shows them, failures, and series in use', (
           profitFactor: 1.5,
           averageTrade: 10,
           exposure: 0.5,
+          excessReturn: -0.1,
+          barSharpe: 0.07,
         },
       },
     ]);

@@ -84,8 +84,12 @@ describe('fleet sweep results', () => {
     expect(calmar).toEqual([...calmar].sort((a, b) => (b as number) - (a as number)));
     const table = await results('--by', 'calmar');
     expect(table.code, table.stderr).toBe(0);
-    // The first line says how many runs came from the cache; the table's header follows it.
-    const header = table.stdout.split('\n')[1] ?? '';
+    // The first line gives the best row's DSR and PBO, the second how many runs came from the cache; the table's
+    // header follows them.
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^best row \d+: DSR [01]\.\d{3}, PBO [01]\.\d{3} over its group's (1|4) trials \((sma_cross|rsi_reversion) on (ORCL|NVDA);/,
+    );
+    const header = table.stdout.split('\n')[2] ?? '';
     expect(header.split(/\s{2,}/)).toEqual([
       '#',
       'run',
@@ -102,6 +106,42 @@ describe('fleet sweep results', () => {
       'cached',
     ]);
     const sharpeTable = await results();
-    expect(sharpeTable.stdout.split('\n')[1], 'calmar only when ranking by it').not.toContain('calmar');
+    expect(sharpeTable.stdout.split('\n')[2], 'calmar only when ranking by it').not.toContain('calmar');
+  });
+});
+
+describe('fleet sweep validation and fleet sweep returns', () => {
+  it('print per group N, the best row, PSR(0), DSR, PBO and median λ, and export a group as a returns matrix', async () => {
+    const json = await runCli(['sweep', 'validation', sweepId, '--json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    const { groups } = lastJsonLine<{ groups: { strategy: string; symbol: string; trials: number; pbo: number }[] }>(
+      json.stdout,
+    );
+    expect(groups.map((g) => [g.strategy, g.symbol, g.trials])).toEqual([
+      ['rsi_reversion', 'NVDA', 1],
+      ['rsi_reversion', 'ORCL', 1],
+      ['sma_cross', 'NVDA', 4],
+      ['sma_cross', 'ORCL', 4],
+    ]);
+    expect(groups[0]?.pbo, 'one trial has nothing to be overfit among').toBeNull();
+    const table = await runCli(['sweep', 'validation', sweepId.slice(0, 8)], env);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(
+      /strategy\s+symbol\s+window\s+N\s+best\s+params\s+sharpe\s+PSR\(0\)\s+DSR\s+PBO\s+median λ/,
+    );
+    expect(table.stdout).toMatch(/sma_cross\s+ORCL\s+all\s+4\s+\d+\s+fast=\d+ slow=\d+/);
+
+    const csv = await runCli(
+      ['sweep', 'returns', sweepId, '--strategy', 'sma_cross', '--symbol', 'ORCL', '--format', 'csv'],
+      env,
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]?.split(',')).toHaveLength(5);
+    expect(lines[0]).toMatch(/^time(,\d+){4}$/);
+    expect(lines[1]).toMatch(/^2003-01-0\dT00:00:00\.000Z(,-?[\d.e-]+){4}$/);
+    const missing = await runCli(['sweep', 'returns', sweepId, '--strategy', 'sma_cross', '--symbol', 'YHOO'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`error: sweep ${sweepId} has no succeeded run of sma_cross on YHOO`);
   });
 });

@@ -1,5 +1,6 @@
-// One sweep: live overview, a sortable and filterable leaderboard paged by the server, a heatmap of any metric over
-// two parameters, the replayed equity curve of the selected run, and the failures with their reasons. Each view is
+// One sweep: live overview, a sortable and filterable leaderboard paged by the server with the validation of each
+// group beside it, a heatmap of any metric over two parameters, the replayed equity curve of the selected run against
+// buy-and-hold, and the failures with their reasons. Each view is
 // its own module under sweep/; this one fetches what they share and wires them together.
 
 import { getJson } from './common.js';
@@ -9,6 +10,7 @@ import { createHeatmap } from './sweep/heatmap-view.js';
 import { createLeaderboard } from './sweep/leaderboard-view.js';
 import { renderOverview } from './sweep/overview-view.js';
 import { createPortfolioView } from './sweep/portfolio-view.js';
+import { createValidationView } from './sweep/validation-view.js';
 
 const sweepId = location.pathname.split('/').pop();
 const api = `/api/sweeps/${sweepId}`;
@@ -29,13 +31,14 @@ async function start() {
       onCell: leaderboard.filterTo,
     });
     const failures = createFailuresView({ api });
-    await Promise.all([leaderboard.load(), heatmap.load(), failures.load()]);
+    const validation = createValidationView({ api, onSelect: equity.show });
+    await Promise.all([leaderboard.load(), heatmap.load(), failures.load(), validation.load()]);
     document.body.dataset.ready = 'true';
     let previous = overview;
     const refresh = async () => {
       const latest = await getJson(api);
       renderOverview(latest);
-      if (!previous.progress.finishedAt) await Promise.all([leaderboard.load(), failures.load()]);
+      if (!previous.progress.finishedAt) await Promise.all([leaderboard.load(), failures.load(), validation.load()]);
       previous = latest;
       return latest;
     };

@@ -199,11 +199,39 @@ describe('dashboard server', () => {
     const replay = await json<{
       reproduced: boolean;
       equityCurve: { time: number; equity: number; drawdown: number }[];
+      buyAndHold: { time: number; equity: number }[];
     }>(`/api/sweeps/${sweepId}/runs/${best?.runIndex}/equity`);
     expect(replay.reproduced, 'the engine is deterministic').toBe(true);
+    expect(
+      replay.buyAndHold.map((p) => p.time),
+      'the benchmark at every point of the curve',
+    ).toEqual(replay.equityCurve.map((p) => p.time));
+    expect(replay.buyAndHold[0]?.equity, 'both start with the same equity').toBe(replay.equityCurve[0]?.equity);
+    const last = replay.buyAndHold.at(-1)?.equity as number;
+    const excess =
+      (replay.equityCurve.at(-1)?.equity as number) / (replay.equityCurve[0]?.equity as number) -
+      last / (replay.buyAndHold[0]?.equity as number);
+    expect(best?.metrics.excessReturn, 'excess return is the gap to the benchmark line').toBeCloseTo(excess, 6);
     expect(replay.equityCurve.length).toBeGreaterThan(100);
     expect(replay.equityCurve.length).toBeLessThanOrEqual(1000);
     expect(replay.equityCurve.every((p) => p.drawdown >= 0 && p.drawdown < 1)).toBe(true);
+  });
+
+  it('serves the validation of each group: N, DSR, PBO, the λ histogram, neighbours and the consistency matrix', async () => {
+    const validation = await json<{
+      groups: { symbol: string; trials: number; dsr: number; pbo: number; logitHistogram: { counts: number[] } }[];
+      consistency: { symbols: string[]; rows: unknown[] }[];
+    }>(`/api/sweeps/${sweepId}/validation`);
+    const { total } = await json<{ total: number }>(`/api/sweeps/${sweepId}/runs?limit=1`);
+    expect(
+      validation.groups.map((g) => [g.symbol, g.trials]),
+      'every succeeded run is a trial',
+    ).toEqual([['ORCL', total]]);
+    const [group] = validation.groups;
+    expect(group?.pbo).toBeGreaterThanOrEqual(0);
+    expect(group?.dsr).toBeGreaterThanOrEqual(0);
+    expect(group?.logitHistogram.counts.reduce((a, b) => a + b, 0)).toBe(12_870);
+    expect(validation.consistency[0]?.symbols).toEqual(['ORCL']);
   });
 
   it('lists failures grouped by reason, with the failed runs', async () => {

@@ -22,6 +22,7 @@ import { strategyShow } from './commands/strategy-show.js';
 import { submit } from './commands/submit-sweep.js';
 import { failures } from './commands/sweep-failures.js';
 import { metricNames, results } from './commands/sweep-results.js';
+import { returns } from './commands/sweep-returns.js';
 import { status } from './commands/sweep-status.js';
 import { validation } from './commands/sweep-validation.js';
 import { synthData } from './commands/synth-data.js';
@@ -165,7 +166,7 @@ sweep
 sweep
   .command('validation')
   .description(
-    "a validated sweep's walk-forward: per group and fold the chosen parameters, in- and out-of-sample metrics, and the stitched result",
+    "how far each group's best row can be trusted (N, PSR(0), deflated Sharpe, PBO, median λ) and, for a validated sweep, its walk-forward folds and stitched result",
   )
   .argument('<id>', 'sweep id, or a unique prefix of one')
   .option('--json', 'print a JSON object')
@@ -197,6 +198,15 @@ sweep
   .option('--where <EXPR>', "filter on metrics and parameters, e.g. 'sharpe > 1 and fast < 20'")
   .option('--json', 'print a JSON object')
   .action(sweepAction((ctx, id, opts) => results(ctx, id, opts)));
+sweep
+  .command('returns')
+  .description("the per-bar returns of one group's runs, recomputed by replay: bar time, then one column per run index")
+  .argument('<id>', 'sweep id, or a unique prefix of one')
+  .requiredOption('--strategy <NAME>', 'strategy of the group')
+  .requiredOption('--symbol <SYM>', 'symbol of the group')
+  .addOption(new Option('--format <FORMAT>', 'output format').choices(['csv']).default('csv'))
+  .option('--out <FILE>', 'write to a file instead of stdout')
+  .action(sweepAction((ctx, id, opts) => returns(ctx, id, opts)));
 sweep
   .command('export')
   .description('write every run of a sweep (parameters as columns), streamed')

@@ -28,6 +28,7 @@ export { ParamDomain } from './param-domain.js';
 export type { ParsedBar } from './parsed-bar.js';
 export { QueueNames, RESULTS_GROUP, RESULTS_STREAM, RUN_JOB_NAME } from './queues.js';
 export { RangeBound, rangeEndMs, rangeStartMs } from './range-bound.js';
+export { ReturnStatistics } from './return-statistics.js';
 export { MAX_RUN_JOB_BYTES, PlannedRun, RunJob, runJobBytes, runSettings } from './run-job.js';
 export { RunMetrics, RunOutcome, SymbolSummary } from './run-outcome.js';
 export { splitSettings } from './setting-domain.js';

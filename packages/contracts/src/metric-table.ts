@@ -206,6 +206,29 @@ export const MetricTable = {
     headline: false,
     description: 'Fraction of bars closed in the market',
   },
+  excessReturn: {
+    column: 'excess_return',
+    type: 'float',
+    source: 'statistics',
+    rankable: true,
+    higherIsBetter: true,
+    format: 'percent',
+    label: 'Excess',
+    headline: false,
+    description: 'Return minus buy-and-hold of the same symbol over the same bars (close to close, no costs)',
+  },
+  barSharpe: {
+    column: 'bar_sharpe',
+    type: 'float',
+    source: 'statistics',
+    rankable: true,
+    higherIsBetter: true,
+    format: 'number',
+    label: 'Bar SR',
+    headline: false,
+    description:
+      'Per-bar Sharpe: mean over sample std of bar returns, not annualized, no risk-free rate; what PSR, DSR and PBO use',
+  },
 } as const satisfies Readonly<Record<string, MetricDefinition>>;
 
 /** A metric's name: its key in the {@link MetricTable} and on the wire. */

@@ -8,6 +8,7 @@ import {
   type StatisticName,
   StatisticNames,
 } from './metric-table.js';
+import { ReturnStatistics } from './return-statistics.js';
 import { AxisValues } from './setting-domain.js';
 import { StrategyBundleHash } from './strategy-bundle-hash.js';
 import { SampleWindow } from './validation-spec.js';
@@ -84,6 +85,8 @@ export const RunOutcome = z.discriminatedUnion('status', [
     metrics: RunMetrics,
     /** A portfolio run's per-symbol contribution: what each symbol added (exact P&L), its fills, trades and exposure. */
     symbolSummary: z.array(SymbolSummary).optional(),
+    /** Always sent by workers; absent only from outcomes built by hand or by a worker that predates it. */
+    returnStatistics: ReturnStatistics.optional(),
   }),
   z.strictObject({
     ...RunIdentity,

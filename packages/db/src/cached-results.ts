@@ -6,6 +6,8 @@ const RESULT_COLUMNS = [
   'cache_key',
   'data_version',
   'symbol_summary',
+  'return_moments',
+  'block_stats',
   ...METRIC_COLUMNS,
 ] as const satisfies readonly (keyof RunsTable)[];
 
@@ -29,6 +31,8 @@ export async function findCachedResults(
     .select(RESULT_COLUMNS)
     .where('cache_key', 'in', [...keys])
     .where('status', '=', 'succeeded')
+    // A row stored before runs kept their return statistics cannot stand in for a run: its group's PBO would miss it.
+    .where('return_moments', 'is not', null)
     .orderBy('cache_key')
     .execute();
   return new Map(rows.map((r) => [r.cache_key as string, r]));

@@ -18,6 +18,7 @@ export { migrateToLatest } from './migrate-to-latest.js';
 export { pingDatabase } from './ping-database.js';
 export { poolUsage } from './pool-usage.js';
 export { createDatabaseIfMissing, dropDatabase } from './provision-database.js';
+export { storedReturnStatistics } from './return-statistics-columns.js';
 export {
   type FailureReason,
   failureSummary,
@@ -53,5 +54,6 @@ export {
   storedRunBitmap,
   toSweepProgress,
 } from './sweeps.js';
+export { findValidationTrials, type ValidationTrial } from './validation-trials.js';
 export { waitForDatabase } from './wait-for-database.js';
 export { withCopyConnection } from './with-copy-connection.js';

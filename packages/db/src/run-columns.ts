@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@fleet/contracts';
 import type { Insertable, Selectable } from 'kysely';
 import { METRIC_COLUMNS, metricColumnsOf, type RunResult, runResultOf } from './metric-columns.js';
+import { RETURN_STATISTICS_COLUMNS, returnStatisticsColumnsOf } from './return-statistics-columns.js';
 import type { RunsTable } from './schema.js';
 
 /** The columns of a failed outcome's `error`. */
@@ -12,6 +13,7 @@ type UnnamedColumn =
   | (typeof METRIC_COLUMNS)[number]
   | (typeof ERROR_COLUMNS)[keyof typeof ERROR_COLUMNS]
   | typeof SUMMARY_COLUMN
+  | (typeof RETURN_STATISTICS_COLUMNS)[number]
   | 'created_at';
 
 /** The column of a succeeded portfolio run's `symbolSummary` (a result field, like the metrics). */
@@ -60,6 +62,7 @@ export const OUTCOME_COLUMNS = [
   ...ERROR_KEYS.map((k) => ERROR_COLUMNS[k]),
   ...METRIC_COLUMNS,
   SUMMARY_COLUMN,
+  ...RETURN_STATISTICS_COLUMNS,
 ] satisfies (keyof RunsTable)[];
 
 /** The `runs` row of an outcome: its fields, then its error's columns or its metrics' columns. */
@@ -70,7 +73,7 @@ export function runRowOf(outcome: RunOutcome): Insertable<RunsTable> {
     row[RunColumns[n]] = write ? write(outcome[n]) : (outcome[n] ?? null);
   }
   if (outcome.status === 'failed') for (const k of ERROR_KEYS) row[ERROR_COLUMNS[k]] = outcome.error[k];
-  else Object.assign(row, metricColumnsOf(outcome));
+  else Object.assign(row, metricColumnsOf(outcome), returnStatisticsColumnsOf(outcome.returnStatistics));
   row[SUMMARY_COLUMN] =
     outcome.status === 'succeeded' && outcome.symbolSummary ? JSON.stringify(outcome.symbolSummary) : null;
   return row as unknown as Insertable<RunsTable>;

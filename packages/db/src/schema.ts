@@ -60,6 +60,10 @@ export interface RunsTable extends MetricColumns {
   universe: string | null;
   /** A portfolio run's per-symbol contribution; null for a single-symbol run and a failure. */
   symbol_summary: ColumnType<SymbolSummary[] | null, string | null | undefined, string | null>;
+  /** `[T, mean, std, skewness, kurtosis]` of the run's per-bar returns; null on failed runs and older rows. */
+  return_moments: number[] | null;
+  /** The run's 48 CSCV block statistics (`@fleet/validation`'s `blockStats`); null below 16 returns. */
+  block_stats: number[] | null;
   created_at: Generated<Date>;
   /** The fold a validated sweep's run traded in, and which of its windows; null without validation. */
   fold: number | null;

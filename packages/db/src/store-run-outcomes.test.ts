@@ -22,6 +22,8 @@ const metrics = {
   profitFactor: 1.2,
   averageTrade: 10,
   exposure: 0.5,
+  excessReturn: -0.2,
+  barSharpe: 0.03,
 };
 const succeeded = (sweepId: string, runIndex: number): RunOutcome => ({
   sweepId,

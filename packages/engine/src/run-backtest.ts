@@ -36,5 +36,5 @@ export function runBacktestWith<M>(series: BarSeries, config: BacktestConfig, ma
   const { params, ...base } = parsed.data;
   const strategy = prepareStrategy(base.strategy, params);
   validateBars(series);
-  return simulate({ series, base, strategy, indicators: new IndicatorCache(series), math });
+  return simulate({ series, base, strategy, indicators: new IndicatorCache(series), math }).result;
 }

@@ -15,8 +15,13 @@ interface SweepError {
   readonly message: string;
 }
 
-/** One parameter set's outcome: a result, or the error that run failed with. */
-export type SweepOutcome = { ok: true; result: BacktestResult } | { ok: false; error: SweepError };
+/**
+ * One parameter set's outcome: a result with the run's equity marked at every bar's close (the result's curve is
+ * sampled; per-bar statistics such as the validation package's need every bar), or the error that run failed with.
+ */
+export type SweepOutcome =
+  | { ok: true; result: BacktestResult; equity: Float64Array }
+  | { ok: false; error: SweepError };
 
 function toSweepError(error: unknown): SweepError {
   if (error instanceof EngineError) return { name: error.name, code: error.code, message: error.message };
@@ -99,10 +104,8 @@ function forEachOutcome(
     let outcome: SweepOutcome;
     try {
       const strategy = prepareStrategy(checked.strategy, params);
-      outcome = {
-        ok: true,
-        result: simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic }),
-      };
+      const { result, equity } = simulate({ series, base: checked, strategy, indicators, math: decimalArithmetic });
+      outcome = { ok: true, result, equity };
     } catch (error) {
       outcome = { ok: false, error: toSweepError(error) };
     }

@@ -56,12 +56,19 @@ export interface Simulation<M> {
   readonly math: Arithmetic<M>;
 }
 
+/** What {@link simulate} gives back: the run's result and its per-bar equity, which the result only samples. */
+export interface SimulatedRun {
+  readonly result: BacktestResult;
+  /** Equity marked at every bar's close, as doubles (see {@link runBacktestLoop}); never copied, so it costs nothing. */
+  readonly equity: Float64Array;
+}
+
 /**
  * The composition root of one run: wires cursor, strategy, broker (fill, fee and slippage models), portfolio and
- * risk, runs the loop, and turns the outcome into a {@link BacktestResult}.
+ * risk, runs the loop, and turns the outcome into a {@link BacktestResult} beside the full per-bar equity.
  * @typeParam M - the money type; only the benchmark runs anything but decimals
  */
-export function simulate<M>({ series, base, strategy: prepared, indicators, math }: Simulation<M>): BacktestResult {
+export function simulate<M>({ series, base, strategy: prepared, indicators, math }: Simulation<M>): SimulatedRun {
   const barsPerYear = base.barsPerYear ?? periodsPerYear(series.interval);
   const cash = math.parse(base.cash);
   const cursor = new BarCursor();
@@ -129,7 +136,7 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     riskFreeRate: base.riskFreeRate ?? 0,
     barsPerYear,
   });
-  return {
+  const result: BacktestResult = {
     finalEquity: math.toString(finalEquity),
     closedTrades: closed.length,
     winningTrades,
@@ -140,4 +147,5 @@ export function simulate<M>({ series, base, strategy: prepared, indicators, math
     equityCurve: sampleEquityCurve(time, equity, drawdown),
     trades,
   };
+  return { result, equity };
 }

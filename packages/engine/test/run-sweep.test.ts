@@ -47,7 +47,11 @@ describe('runSweep', () => {
     expect(outcomes).toHaveLength(paramSets.length);
     paramSets.forEach((params, i) => {
       const single = runBacktest(nvda, { ...base, strategy, params });
-      expect(outcomes[i], JSON.stringify(params)).toEqual({ ok: true, result: single });
+      const outcome = outcomes[i];
+      expect(outcome, JSON.stringify(params)).toEqual({ ok: true, result: single, equity: expect.any(Float64Array) });
+      const equity = outcome?.ok ? outcome.equity : new Float64Array();
+      expect(equity, 'one equity mark per bar, as the sampled curve').toHaveLength(nvda.length);
+      expect(single.equityCurve.every((p) => equity[nvda.time.indexOf(p.time)] === p.equity)).toBe(true);
     });
   });
 

@@ -1,6 +1,6 @@
 import type { LedgerName, RunJob, RunOutcome } from '@fleet/contracts';
 // The table alone, not the package root: an engine thread that loaded zod and every schema would start ~170 ms later.
-import { LedgerNames, StatisticNames } from '@fleet/contracts/metric-table';
+import { LedgerNames, type StatisticName, StatisticNames } from '@fleet/contracts/metric-table';
 import {
   type BacktestResult,
   type BarSeries,
@@ -12,6 +12,7 @@ import {
 import { engineBaseConfig } from './engine-config.js';
 import type { JobSeries } from './job-series.js';
 import { bundledStrategyKey } from './load-strategy-bundle.js';
+import { returnStatisticsOfRun } from './return-statistics-of-run.js';
 
 /** The name a job's strategy has in a thread's registry: a bundle's strategies are registered with their hash. */
 const strategyKeyOf = (job: Pick<RunJob, 'strategy' | 'strategyBundle'>): string =>
@@ -36,14 +37,24 @@ export function describeError(error: unknown): ErrorData {
 
 type SucceededOutcome = Extract<RunOutcome, { status: 'succeeded' }>;
 
-/** The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names them. */
-function toRunResult(r: BacktestResult | PortfolioBacktestResult): Pick<SucceededOutcome, LedgerName | 'metrics'> {
+/**
+ * The engine's result in the outcome's terms: its ledger totals and statistics, named as the metric table names
+ * them, with the statistics of its per-bar returns beside them when the run traded one series (a portfolio run's
+ * return statistics, and its excess over buy-and-hold, are not defined yet and stay null).
+ */
+function toRunResult(
+  r: BacktestResult | PortfolioBacktestResult,
+  returns?: { series: BarSeries; equity: Float64Array },
+): Pick<SucceededOutcome, LedgerName | 'metrics' | 'returnStatistics'> {
   const result: Record<string, unknown> = {};
   for (const name of LedgerNames) result[name] = r[name];
+  const fromReturns = returns && returnStatisticsOfRun(returns.series, returns.equity, r.metrics.totalReturn);
+  const values: Readonly<Partial<Record<StatisticName, number | null>>> = { ...r.metrics, ...fromReturns?.metrics };
   const metrics: Record<string, number | null> = {};
-  for (const name of StatisticNames) metrics[name] = r.metrics[name];
+  for (const name of StatisticNames) metrics[name] = values[name] ?? null;
   result.metrics = metrics;
-  return result as Pick<SucceededOutcome, LedgerName | 'metrics'>;
+  if (fromReturns?.returnStatistics) result.returnStatistics = fromReturns.returnStatistics;
+  return result as Pick<SucceededOutcome, LedgerName | 'metrics' | 'returnStatistics'>;
 }
 
 /**
@@ -93,6 +104,7 @@ export function failedOutcome(
 }
 
 function toRunOutcome(
+  series: BarSeries,
   job: RunJob,
   run: RunJob['runs'][number],
   provenance: EvaluatedProvenance,
@@ -103,7 +115,7 @@ function toRunOutcome(
   return {
     ...runIdentity(job, run, provenance, durationMs),
     status: 'succeeded',
-    ...toRunResult(outcome.result),
+    ...toRunResult(outcome.result, { series, equity: outcome.equity }),
   };
 }
 
@@ -140,7 +152,7 @@ export function evaluateRuns(
     {
       onOutcome: (outcome, i) => {
         const now = performance.now();
-        onOutcome(toRunOutcome(job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
+        onOutcome(toRunOutcome(series, job, job.runs[i] as RunJob['runs'][number], provenance, outcome, now - last), i);
         last = now;
       },
     },

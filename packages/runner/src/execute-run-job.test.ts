@@ -118,6 +118,10 @@ describe('executeRunJob', () => {
       average_trade: 0,
       exposure: 0,
       symbol_summary: null,
+      excess_return: 0,
+      bar_sharpe: 0.5,
+      return_moments: [400, 0.001, 0.002, 0, 3],
+      block_stats: null,
     };
     const outcomes = await executeRunJob(
       j,
@@ -130,7 +134,12 @@ describe('executeRunJob', () => {
       [100, true],
       [101, false],
     ]);
-    expect(outcomes[0]).toMatchObject({ status: 'succeeded', finalEquity: '123.45', metrics: { sharpe: 9 } });
+    expect(outcomes[0]).toMatchObject({
+      status: 'succeeded',
+      finalEquity: '123.45',
+      metrics: { sharpe: 9, barSharpe: 0.5 },
+      returnStatistics: { observations: 400, mean: 0.001, std: 0.002, skewness: 0, kurtosis: 3, blocks: null },
+    });
   });
 
   it("misses the cache once a plugin strategy's module code changed, and hits while it has not", async () => {
@@ -140,7 +149,11 @@ describe('executeRunJob', () => {
     const [first] = await run('a'.repeat(64));
     const storedKeys = new Set([first?.cacheKey]);
     const lookup = async (keys: readonly string[]) =>
-      new Map(keys.filter((k) => storedKeys.has(k)).map((k) => [k, { ...first, cache_key: k } as never]));
+      new Map(
+        keys
+          .filter((k) => storedKeys.has(k))
+          .map((k) => [k, { ...first, cache_key: k, return_moments: null, block_stats: null } as never]),
+      );
     const [unchanged] = await run('a'.repeat(64), lookup);
     const [changed] = await run('b'.repeat(64), lookup);
     expect(unchanged?.cached, 'same module code: served from the cache').toBe(true);

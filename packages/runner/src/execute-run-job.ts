@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type LedgerName, type RunJob, type RunOutcome, rangeEndMs, rangeStartMs, runSettings } from '@fleet/contracts';
-import { type CachedResult, runResultOf } from '@fleet/db';
+import { type CachedResult, runResultOf, storedReturnStatistics } from '@fleet/db';
 import { type BarSeries, ENGINE_VERSION } from '@fleet/engine';
 import { describeError, type EvaluatedProvenance, evaluateRuns, failedOutcome, runIdentity } from './evaluate-runs.js';
 import type { JobSeries } from './job-series.js';
@@ -191,6 +191,7 @@ function cachedOutcome(
     // A succeeded row holds every ledger total: the outcome schema required them when it was stored.
     ...(runResultOf(hit) as SucceededResult),
     ...(hit.symbol_summary ? { symbolSummary: hit.symbol_summary } : {}),
+    ...(storedReturnStatistics(hit) ? { returnStatistics: storedReturnStatistics(hit) } : {}),
   };
 }
 

@@ -9,4 +9,5 @@ export { tradingWindow } from './evaluate-runs.js';
 export { evaluateInline, executeRunJob, jobFailureOutcomes, type VersionedSeries } from './execute-run-job.js';
 export { type BundledStrategyInfo, inspectStrategyBundles } from './inspect-strategy-bundles.js';
 export { bundledStrategyKey, loadStrategyBundle } from './load-strategy-bundle.js';
+export { replayReturns } from './replay-returns.js';
 export { SweepStatusCache } from './sweep-status-cache.js';

@@ -15,6 +15,11 @@ export interface ReplayedRun {
   run: RunRow;
   /** At most 1000 points `{time, equity, drawdown}`, see the engine's `BacktestResult.equityCurve`. */
   equityCurve: EquityPoint[];
+  /**
+   * Buy-and-hold of the same symbol over the same bars at the curve's points: the run's starting equity invested at
+   * the first bar's close, without costs, as the `excessReturn` metric measures it.
+   */
+  buyAndHold: { time: number; equity: number }[];
   finalEquity: string;
   /** Whether the replay's final equity equals the stored one to the last digit: the engine's determinism, shown. */
   reproduced: boolean;
@@ -83,9 +88,17 @@ export async function replayRun(
   const result = await withSpan('engine-run', { attributes }, () =>
     runBacktest(bars, { ...engineConfig(settings, strategy, run.params), ...tradingWindow({ window }) }),
   );
+  const barAt = new Map(Array.from(bars.time, (time, i) => [time, i]));
+  const startEquity = result.equityCurve[0]?.equity ?? 0;
+  const firstClose = bars.close[0] as number;
+  const buyAndHold = result.equityCurve.map(({ time }) => ({
+    time,
+    equity: (startEquity * (bars.close[barAt.get(time) as number] as number)) / firstClose,
+  }));
   return {
     run,
     equityCurve: result.equityCurve,
+    buyAndHold,
     finalEquity: result.finalEquity,
     reproduced: new Decimal(result.finalEquity).eq(stored),
   };

@@ -8,6 +8,7 @@ export {
 } from './cscv/probability-of-backtest-overfitting.js';
 export { inverseNormalCdf } from './normal/inverse-normal-cdf.js';
 export { normalCdf } from './normal/normal-cdf.js';
+export { type RunReturnStatistics, returnStatisticsOf } from './return-statistics-of.js';
 export { deflatedSharpeRatio, type TrialSharpes } from './sharpe/deflated-sharpe-ratio.js';
 export { expectedMaximumSharpe } from './sharpe/expected-maximum-sharpe.js';
 export { kurtosis } from './sharpe/kurtosis.js';

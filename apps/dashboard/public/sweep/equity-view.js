@@ -1,4 +1,5 @@
-// The selected run's equity and drawdown, recomputed by the engine from the stored bars and settings.
+// The selected run's equity against buy-and-hold of its symbol, and its drawdown, recomputed by the engine from the
+// stored bars and settings.
 
 import { getJson } from '../common.js';
 
@@ -25,6 +26,7 @@ export function createEquityView({ api }) {
         {
           animation: false,
           tooltip: { trigger: 'axis' },
+          legend: { data: ['equity', 'buy and hold'], top: 0, right: 20 },
           axisPointer: { link: [{ xAxisIndex: 'all' }] },
           grid: [
             { left: 70, right: 20, top: 20, height: '55%' },
@@ -52,6 +54,15 @@ export function createEquityView({ api }) {
               yAxisIndex: 0,
               data: curve.map((p) => [p.time, p.equity]),
               lineStyle: { width: 1.5, color: '#2f6fde' },
+            },
+            {
+              name: 'buy and hold',
+              type: 'line',
+              showSymbol: false,
+              xAxisIndex: 0,
+              yAxisIndex: 0,
+              data: replay.buyAndHold.map((p) => [p.time, p.equity]),
+              lineStyle: { width: 1, color: '#888', type: 'dashed' },
             },
             {
               name: 'drawdown',

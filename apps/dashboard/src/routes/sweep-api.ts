@@ -11,7 +11,7 @@ import {
   type RunRange,
   toSweepProgress,
 } from '@fleet/db';
-import { loadStoredSweep, replayRun, sweepOverview, walkForwardReport } from '@fleet/sweep';
+import { loadStoredSweep, replayRun, sweepOverview, sweepValidation, walkForwardReport } from '@fleet/sweep';
 import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { toRunView } from './run-view.js';
@@ -85,8 +85,10 @@ const handle =
   };
 
 /**
- * The JSON API of the sweep pages under `/api/sweeps`: list, overview, leaderboard page, heatmap, failures, a
- * run's replayed equity curve and a validated sweep's walk-forward (folds, stitched out-of-sample equity). Every query aggregates or pages in Postgres, so a response never holds every run.
+ * The JSON API of the sweep pages under `/api/sweeps`: list, overview, leaderboard page, heatmap, failures, the
+ * validation of every group (DSR, PBO, λ histogram, neighbours, consistency) and a run's replayed equity curve with
+ * its buy-and-hold benchmark, and a validated sweep's walk-forward (folds, stitched out-of-sample equity). Every
+ * query aggregates or pages in Postgres, so a response never holds every run.
  */
 export function sweepApi(db: Kysely<Database>): Router {
   const router = Router();
@@ -133,6 +135,10 @@ export function sweepApi(db: Kysely<Database>): Router {
     }),
   );
   router.get(
+    '/:id/validation',
+    handle(async (req) => sweepValidation(db, SweepParams.parse(req.params).id)),
+  );
+  router.get(
     '/:id/failures',
     handle(async (req) => {
       const { id } = SweepParams.parse(req.params);
@@ -158,6 +164,7 @@ export function sweepApi(db: Kysely<Database>): Router {
         reproduced: replay.reproduced,
         equityCurve: replay.equityCurve,
         ...(replay.portfolio ? { portfolio: replay.portfolio } : {}),
+        buyAndHold: replay.buyAndHold,
       };
     }),
   );

@@ -7,7 +7,7 @@ import {
   type RankableMetric,
   RankableMetrics,
 } from '@fleet/contracts';
-import { bestRuns, type RankedRun, sweepProgress } from '@fleet/sweep';
+import { bestRuns, type RankedRun, rowValidation, sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
 
@@ -74,11 +74,16 @@ export async function results(
   );
   const { cached, succeeded } = await sweepProgress(ctx.db, sweepId);
   const columns = resultColumns(options.by);
+  const top = runs[0];
+  const validation = top ? await rowValidation(ctx.db, sweepId, top) : null;
+  const header = top
+    ? `best row ${top.runIndex}: DSR ${fmt(validation?.dsr, 3)}, PBO ${fmt(validation?.pbo, 3)} over its group's ${validation?.trials} trials (${top.strategy} on ${top.symbol}; fleet sweep validation for every group)\n`
+    : '';
   printResult(
     options.json === true,
-    { sweepId, by: options.by, cached, runs },
+    { sweepId, by: options.by, cached, best: validation, runs },
     () =>
-      `${cached} of ${succeeded} succeeded runs came from the result cache\n${formatTable(
+      `${header}${cached} of ${succeeded} succeeded runs came from the result cache\n${formatTable(
         [
           '#',
           'run',

@@ -1,8 +1,56 @@
 import { SweepSpec } from '@fleet/contracts';
 import { findSweep } from '@fleet/db';
-import { type WalkForwardReport, walkForwardReport } from '@fleet/sweep';
+import {
+  type GroupValidation,
+  type SweepValidation,
+  sweepValidation,
+  type WalkForwardReport,
+  walkForwardReport,
+} from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
+
+const labelOf = (values: Record<string, number>): string =>
+  Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+
+/** A probability for a table cell, three decimals. */
+const probability = (value: number | null): string => fmt(value, 3);
+
+/**
+ * The per-group part of `fleet sweep validation`: one line per strategy × symbol with N, the best row, its PSR(0)
+ * and DSR, the group's PBO and median λ, and a warning line for a best row on the edge of its swept range. Kept
+ * apart so that walk-forward output (folds, stitched result) prints after it.
+ */
+function formatGroups(validation: SweepValidation): string {
+  const { select, minTrades } = validation.selection;
+  const rows = validation.groups.map((g: GroupValidation) => [
+    g.strategy,
+    g.symbol,
+    g.fold === null ? 'all' : `${g.fold} ${g.window === 'in_sample' ? 'IS' : 'OOS'}`,
+    String(g.trials),
+    g.best ? String(g.best.runIndex) : '-',
+    g.best ? labelOf({ ...g.best.settings, ...g.best.params }) : `none with ≥ ${minTrades} trades`,
+    g.best ? fmt(g.best.value) : '-',
+    probability(g.psr),
+    probability(g.dsr),
+    probability(g.pbo),
+    fmt(g.medianLogit),
+  ]);
+  const warnings = validation.groups.flatMap((g) =>
+    (g.neighbourhood?.onEdge ?? []).map(
+      (e) => `warning: ${g.strategy} on ${g.symbol}: best ${e.name}=${e.value} is the ${e.side} end of its swept range`,
+    ),
+  );
+  const table = formatTable(
+    ['strategy', 'symbol', 'window', 'N', 'best', 'params', select, 'PSR(0)', 'DSR', 'PBO', 'median λ'],
+    rows,
+  );
+  const note = `best row by ${select}${minTrades > 0 ? ` among runs with ≥ ${minTrades} closed trades` : ''}`;
+  return [note, table, ...warnings].join('\n');
+}
 
 const paramsText = (p: Record<string, number> | null) =>
   p === null
@@ -56,14 +104,16 @@ function walkForwardLines(report: WalkForwardReport): string[] {
   return lines;
 }
 
-/** `fleet sweep validation ID`: a validated sweep's walk-forward folds and stitched out-of-sample result. */
+/**
+ * `fleet sweep validation ID [--json]`: per group N, the best row, its PSR(0) and DSR, PBO and median λ; then, for a
+ * validated sweep, its walk-forward folds and stitched out-of-sample result.
+ */
 export async function validation(ctx: CliContext, sweepId: string, options: { json?: boolean }): Promise<void> {
+  const groups = await sweepValidation(ctx.db, sweepId);
   const row = await findSweep(ctx.db, sweepId);
   const validated = row !== undefined && SweepSpec.parse(row.spec).validation !== undefined;
   const walkForward = validated ? await walkForwardReport(ctx.db, sweepId) : null;
-  printResult(options.json === true, { sweepId, walkForward }, () =>
-    walkForward
-      ? walkForwardLines(walkForward).join('\n')
-      : `sweep ${sweepId}: no validation block, so no walk-forward`,
+  printResult(options.json === true, { ...groups, walkForward }, () =>
+    [formatGroups(groups), ...(walkForward ? ['', ...walkForwardLines(walkForward)] : [])].join('\n'),
   );
 }

@@ -18,7 +18,7 @@ export function runCustom(
     strategy: { params: {}, create: strategy },
     indicators: new IndicatorCache(series),
     math: decimalArithmetic,
-  });
+  }).result;
 }
 
 /** A strategy that places the given orders on the given bars. */
