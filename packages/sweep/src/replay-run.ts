@@ -73,6 +73,8 @@ export async function replayRun(
       equityCurve: result.equityCurve,
       finalEquity: result.finalEquity,
       reproduced: new Decimal(result.finalEquity).eq(stored),
+      // A universe has no one series to hold, so a portfolio run has no benchmark line yet.
+      buyAndHold: [],
       portfolio: { symbols: result.symbols.map((s) => s.symbol), weightCurve: result.weightCurve },
     };
   }
