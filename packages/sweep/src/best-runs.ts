@@ -2,8 +2,8 @@ import {
   type Expression,
   type RankableMetric,
   SweepSpec,
-  strategyFileLabel,
   type SymbolSummary,
+  strategyFileLabel,
   sweptNames,
 } from '@fleet/contracts';
 import { type Database, findSweep, type Kysely, type RunResult, storedRunOf, topRuns } from '@fleet/db';

@@ -1,4 +1,4 @@
-import { SweepSpec, strategyFileLabel, type SymbolSummary, sweptNames } from '@fleet/contracts';
+import { SweepSpec, type SymbolSummary, strategyFileLabel, sweptNames } from '@fleet/contracts';
 import { type Database, type Kysely, METRIC_COLUMNS, storedRunOf, streamRuns } from '@fleet/db';
 import { loadStoredSweep } from './stored-sweep-plan.js';
 

@@ -1,4 +1,4 @@
-import { QueueNames, strategyFileLabel, type SymbolSummary } from '@fleet/contracts';
+import { QueueNames, type SymbolSummary, strategyFileLabel } from '@fleet/contracts';
 import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';

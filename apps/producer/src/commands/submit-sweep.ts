@@ -45,7 +45,9 @@ function defaultRunTimeoutMs(msPerRun: number): number {
 export async function submit(ctx: CliContext, file: string, options: SubmitOptions): Promise<void> {
   const startedAt = Date.now();
   // Strategy files are bundled and loaded (on a thread) first: what they define is what the sweep is checked against.
-  const files = await prepareStrategyFiles(markPortfolioStrategies(await readSweepFile(file), listStrategies()), file, { bundleDir: ctx.env.FLEET_BUNDLE_DIR });
+  const files = await prepareStrategyFiles(markPortfolioStrategies(await readSweepFile(file), listStrategies()), file, {
+    bundleDir: ctx.env.FLEET_BUNDLE_DIR,
+  });
   const fileSpec = files.spec;
   const fromFiles = new Set(files.strategies.map((s) => s.name));
   // Problems name a file's strategy as its file does, not by the `name@hash` key engine threads register it under.

@@ -53,9 +53,7 @@ let collecting: AnyStrategy[] | undefined;
  * @example
  * const { strategies, value } = await collectStrategies(() => import(bundleUrl));
  */
-export async function collectStrategies<T>(
-  load: () => Promise<T>,
-): Promise<{ strategies: AnyStrategy[]; value: T }> {
+export async function collectStrategies<T>(load: () => Promise<T>): Promise<{ strategies: AnyStrategy[]; value: T }> {
   if (collecting) throw new ConfigError(['a strategy file is already loading on this thread']);
   const strategies: AnyStrategy[] = [];
   collecting = strategies;
