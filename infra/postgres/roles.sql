@@ -66,6 +66,12 @@ GRANT UPDATE (strategy, symbol, params, status, duration_ms, data_version, cache
   exposure, settings, universe, symbol_summary) ON runs TO :"aggregator_role";
 SELECT format('GRANT UPDATE (strategy_bundle) ON runs TO %I', :'aggregator_role')
 WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'strategy_bundle') \gexec
+-- Each run's return statistics (per-bar Sharpe, excess over buy-and-hold, moments, CSCV block statistics): the
+-- aggregator stores them, and a worker reuses them with a cached result.
+SELECT format('GRANT SELECT (excess_return, bar_sharpe, return_moments, block_stats) ON runs TO %I', :'worker_role')
+WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'block_stats') \gexec
+SELECT format('GRANT UPDATE (excess_return, bar_sharpe, return_moments, block_stats) ON runs TO %I', :'aggregator_role')
+WHERE EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'block_stats') \gexec
 -- A walk-forward sweep's fold selections: the aggregator counts landed in-sample rows, records the choice in the
 -- commit of a group's last one, and records the out-of-sample job as enqueued; slots are planned by the CLI.
 SELECT format('GRANT SELECT ON fold_selections TO %I, %I', :'aggregator_role', :'dashboard_role')

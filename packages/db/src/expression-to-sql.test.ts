@@ -158,7 +158,7 @@ describe('expressionToSql', () => {
       expect(() => expressionToSql(parseExpression(text), PARAMS)).toThrow(ExpressionError);
       expect(() => expressionToSql(parseExpression(text), PARAMS)).toThrow(
         new RegExp(
-          `^unknown name '${name}' at 1; valid names: runIndex, finalEquity, .*, durationMs, symbol, strategy, fast, slow$`,
+          `^unknown name '${name}' at 1; valid names: runIndex, finalEquity, .*, durationMs, symbol, strategy, universe, fast, slow$`,
         ),
       );
     },
