@@ -10,4 +10,5 @@ export { evaluateInline, executeRunJob, jobFailureOutcomes, type VersionedSeries
 export { type BundledStrategyInfo, inspectStrategyBundles } from './inspect-strategy-bundles.js';
 export { bundledStrategyKey, loadStrategyBundle } from './load-strategy-bundle.js';
 export { replayReturns } from './replay-returns.js';
+export { returnMetricsOf } from './return-metrics-of.js';
 export { SweepStatusCache } from './sweep-status-cache.js';

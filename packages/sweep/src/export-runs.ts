@@ -37,15 +37,17 @@ export async function exportRuns(
   const { row } = await loadStoredSweep(db, sweepId);
   const spec = SweepSpec.parse(row.spec);
   const paramNames = sweptNames(spec);
+  // A sweep without universes keeps the columns it always had; a portfolio sweep's runs name theirs.
+  const portfolio = Object.keys(spec.universes ?? {}).length > 0;
   const header = [
     'run_index',
     'strategy',
     'symbol',
-    'universe',
+    ...(portfolio ? ['universe'] : []),
     'status',
     ...paramNames,
     ...METRIC_COLUMNS,
-    'symbol_summary',
+    ...(portfolio ? ['symbol_summary'] : []),
     'error_code',
     'error_message',
     'data_version',
@@ -85,11 +87,11 @@ export async function exportRuns(
         r.run_index,
         r.strategy,
         r.symbol,
-        r.universe,
+        ...(portfolio ? [r.universe] : []),
         r.status,
         ...paramNames.map((p) => r.params[p] ?? r.settings[p]),
         ...METRIC_COLUMNS.map((c) => r[c]),
-        r.symbol_summary ? symbolSummaryCell(r.symbol_summary) : null,
+        ...(portfolio ? [r.symbol_summary ? symbolSummaryCell(r.symbol_summary) : null] : []),
         r.error_code,
         r.error_message,
         r.data_version,

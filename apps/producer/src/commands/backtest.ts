@@ -19,7 +19,7 @@ import {
 } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
 import { formatIssues } from '@fleet/planning';
-import { bundledStrategyKey, engineConfig, loadStrategyBundle } from '@fleet/runner';
+import { bundledStrategyKey, engineConfig, loadStrategyBundle, returnMetricsOf } from '@fleet/runner';
 import { bundleStrategyFile } from '@fleet/strategy-files';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
@@ -188,8 +188,10 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     );
   }
   const series = loaded[0] as BarSeries;
-  const result = runBacktest(series, engineConfig(settings, strategy, params));
+  const config = engineConfig(settings, strategy, params);
+  const result = runBacktest(series, config);
   const { equityCurve: _curve, trades, finalUnits, ...summary } = result;
+  summary.metrics = { ...result.metrics, ...returnMetricsOf(series, config) };
   printResult(
     o.json === true,
     {

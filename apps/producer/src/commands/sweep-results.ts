@@ -76,6 +76,8 @@ export async function results(
   const columns = resultColumns(options.by);
   const top = runs[0];
   const validation = top ? await rowValidation(ctx.db, sweepId, top) : null;
+  // Only a portfolio sweep's table has a universe column.
+  const portfolio = runs.some((r) => r.universe != null);
   const header = top
     ? `best row ${top.runIndex}: DSR ${fmt(validation?.dsr, 3)}, PBO ${fmt(validation?.pbo, 3)} over its group's ${validation?.trials} trials (${top.strategy} on ${top.symbol}; fleet sweep validation for every group)\n`
     : '';
@@ -88,7 +90,7 @@ export async function results(
           '#',
           'run',
           'symbol',
-          'universe',
+          ...(portfolio ? ['universe'] : []),
           'strategy',
           'params',
           ...columns.map((n) => MetricTable[n].label.toLowerCase()),
@@ -98,7 +100,7 @@ export async function results(
           String(i + 1),
           String(r.runIndex),
           r.symbol,
-          r.universe ?? '',
+          ...(portfolio ? [r.universe ?? ''] : []),
           r.strategyFile ? `${r.strategy} (${r.strategyFile})` : r.strategy,
           Object.entries({ ...r.params, ...r.settings })
             .sort(([a], [b]) => a.localeCompare(b))
