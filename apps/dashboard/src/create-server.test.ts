@@ -295,6 +295,16 @@ describe('dashboard server', () => {
     expect(group?.stitched?.equity.length).toBe(curves.reduce((n, c) => n + c.length, 0));
     const compounded = curves.reduce((g, c) => (g * (c.at(-1) as Curve[0]).equity) / (c[0] as Curve[0]).equity, 1);
     expect(group?.stitched?.totalReturn, 'fold returns compounded').toBeCloseTo(compounded - 1, 9);
+    const { runs } = await json<{ runs: (Run & { jobId: string })[] }>(
+      `/api/sweeps/${walkForwardId}/runs?status=succeeded&limit=50`,
+    );
+    expect(
+      runs
+        .filter((r) => r.runIndex >= 16)
+        .sort((a, b) => a.runIndex - b.runIndex)
+        .map((r) => r.jobId),
+      'the leaderboard links each out-of-sample run to its own job',
+    ).toEqual([16, 17, 18, 19].map((i) => `${walkForwardId}.oos.${i}`));
     const unvalidated = await get(`/api/sweeps/${sweepId}/walk-forward`);
     expect(unvalidated.status, 'a sweep without a validation block has no walk-forward').toBe(409);
     expect(await unvalidated.json()).toMatchObject({ error: 'SweepStateError' });

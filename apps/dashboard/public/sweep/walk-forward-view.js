@@ -9,19 +9,19 @@ const STAT_DIGITS = 3;
 
 const day = (iso) => Date.parse(`${iso}T00:00:00Z`);
 
-// The chosen sets' in-sample curves compounded one after the other, as the out-of-sample ones are, so that both
-// lines start at the same equity and read as growth of one account. Folds may overlap in sample; each is chained
-// on where the previous ended, which is what the chart compares (a return path, not a calendar).
-function stitchedInSample(folds) {
+// Each fold's chosen set in sample, scaled to end where the stitched out-of-sample line picks that fold up, so the
+// chart reads as "what the selection saw, then what it got". Rolling folds overlap in sample, so each leg is drawn
+// on its own ('-' breaks the line) rather than chained through time.
+function inSampleLegs(folds, stitched) {
   const points = [];
-  let scale = null;
   for (const fold of folds) {
     const curve = fold.inSampleEquity;
-    if (!curve?.length) continue;
-    const base = curve[0].equity;
-    const start = scale ?? base;
-    for (const p of curve) points.push([p.time, (start * p.equity) / base]);
-    scale = points[points.length - 1][1];
+    const from = day(fold.outOfSample.start);
+    const level = stitched?.equity.find((p) => p.time >= from)?.equity;
+    if (!curve?.length || level === undefined) continue;
+    const last = curve[curve.length - 1].equity;
+    for (const p of curve) points.push([p.time, (level * p.equity) / last]);
+    points.push([curve[curve.length - 1].time, '-']);
   }
   return points;
 }
@@ -78,7 +78,7 @@ export function createWalkForwardView({ api, overview }) {
     const table = document.getElementById('wf-folds');
     table.querySelector('thead').replaceChildren(foldHeader(report.select));
     table.querySelector('tbody').replaceChildren(...group.folds.map(foldRow));
-    const inSample = stitchedInSample(group.folds);
+    const inSample = inSampleLegs(group.folds, s);
     chart.setOption(
       {
         animation: false,
@@ -113,7 +113,7 @@ export function createWalkForwardView({ api, overview }) {
     );
     const pending = group.folds.filter((f) => f.outOfSampleRun.status === 'pending').length;
     document.getElementById('wf-note').textContent = [
-      `Each fold's out-of-sample equity, replayed by the engine, compounded onto the previous fold's (shaded: the out-of-sample windows); dashed: the chosen sets' in-sample equity, compounded the same way. Chosen by ${report.select}, at least ${report.minTrades} closed trades.`,
+      `Each fold's out-of-sample equity, replayed by the engine, compounded onto the previous fold's (shaded: the out-of-sample windows); dashed: each fold's chosen set in sample, scaled to end where its out-of-sample leg starts. Chosen by ${report.select}, at least ${report.minTrades} closed trades.`,
       pending ? `${pending} fold(s) still running.` : '',
       s && !s.everyBar ? 'A fold had over 1000 bars, so its curve is sampled and the per-bar Sharpe skips bars.' : '',
     ]
