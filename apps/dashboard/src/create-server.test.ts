@@ -341,3 +341,57 @@ describe('dashboard server', () => {
     expect((await get(`/api/sweeps/${sweepId}/runs/999999/equity`)).status).toBe(404);
   });
 });
+
+describe('dashboard server on a portfolio sweep', () => {
+  type PortfolioRun = Run & { universe: string | null };
+  let portfolioId = '';
+
+  beforeAll(async () => {
+    // 2 rebalance periods × 2 universes: one equal_weight run per (universe, rebalance).
+    ({ sweepId: portfolioId } = await seedSweep(
+      db,
+      {
+        name: 'dashboard-portfolio-test',
+        symbols: ['ORCL'],
+        universes: { tech: ['NVDA', 'ORCL'], pair: ['ORCL', 'YHOO'] },
+        start: '2005-01-01',
+        end: '2008-12-31',
+        commission: 0.001,
+        // Submit records `portfolio` from the strategy registry; the seed takes the spec as stored.
+        strategies: [{ name: 'equal_weight', portfolio: true, params: { rebalance: [21, 42] } }],
+      },
+      ['orcl-1995-2014', 'nvda-1999-2014', 'yhoo-1996-2014'].map((f) => `${samples}${f}.csv`),
+    ));
+  });
+
+  it('filters the leaderboard by universe, each run view naming its universe', async () => {
+    const all = await json<{ total: number; runs: PortfolioRun[] }>(`/api/sweeps/${portfolioId}/runs`);
+    expect(all.total).toBe(4);
+    const tech = await json<{ total: number; runs: PortfolioRun[] }>(`/api/sweeps/${portfolioId}/runs?universe=tech`);
+    expect(tech.total).toBe(2);
+    expect(tech.runs.map((r) => [r.universe, r.params.rebalance]).sort()).toEqual([
+      ['tech', 21],
+      ['tech', 42],
+    ]);
+  });
+
+  it('aggregates a heatmap over universe, a categorical axis, beside a numeric parameter', async () => {
+    const map = await json<{ cells: { x: string; y: number; value: number | null; runs: number }[] }>(
+      `/api/sweeps/${portfolioId}/heatmap?metric=sharpe&x=universe&y=rebalance&agg=max`,
+    );
+    const { runs } = await json<{ runs: PortfolioRun[] }>(`/api/sweeps/${portfolioId}/runs?limit=10`);
+    const sharpeAt = (universe: string, rebalance: number) =>
+      runs.find((r) => r.universe === universe && r.params.rebalance === rebalance)?.metrics.sharpe;
+    expect(
+      map.cells.map((c) => [c.x, c.y, c.runs]),
+      'one cell per (universe, rebalance), universes by name',
+    ).toEqual([
+      ['pair', 21, 1],
+      ['pair', 42, 1],
+      ['tech', 21, 1],
+      ['tech', 42, 1],
+    ]);
+    for (const c of map.cells) expect(c.value, `${c.x} × ${c.y}`).toBeCloseTo(sharpeAt(c.x, c.y) as number, 9);
+    expect(new Set(map.cells.map((c) => c.value)).size, 'the cells are not one repeated value').toBe(4);
+  });
+});

@@ -19,6 +19,11 @@ function fieldExpression(field: string): RawBuilder<number> {
   return sql<number>`${sql.ref(column)}::float8`;
 }
 
+/** A heatmap axis: `universe` is categorical (its values are universe names), any other name a numeric parameter. */
+function axisExpression(axis: string): RawBuilder<number | string> {
+  return axis === 'universe' ? sql<string>`${sql.ref('universe')}` : fieldExpression(`param.${axis}`);
+}
+
 /** A range on one field, both ends inclusive and optional. */
 export interface RunRange {
   field: string;
@@ -32,6 +37,7 @@ interface RunSelection {
   status?: 'succeeded' | 'failed' | 'all';
   strategy?: string;
   symbol?: string;
+  universe?: string;
   ranges?: readonly RunRange[];
   /** Parameters held at one value, e.g. the heatmap's fixed parameters. */
   fixed?: Readonly<Record<string, number>>;
@@ -43,6 +49,7 @@ function selectRuns(db: Kysely<Database>, sweepId: string, selection: RunSelecti
   if (status !== 'all') query = query.where('status', '=', status);
   if (selection.strategy) query = query.where('strategy', '=', selection.strategy);
   if (selection.symbol) query = query.where('symbol', '=', selection.symbol);
+  if (selection.universe) query = query.where('universe', '=', selection.universe);
   for (const range of selection.ranges ?? []) {
     const value = fieldExpression(range.field);
     if (range.min !== undefined) query = query.where(sql<boolean>`${value} >= ${range.min}`);
@@ -101,17 +108,17 @@ type HeatmapAggregate = (typeof HeatmapAggregates)[number];
 export interface HeatmapQuery extends RunSelection {
   /** A {@link RunFields} name. */
   metric: string;
-  /** Parameter names of the two axes. */
+  /** Parameter names of the two axes, or `universe` for the universe a portfolio run traded. */
   x: string;
   y: string;
   /** How runs that differ only in other, unfixed parameters combine. @defaultValue 'avg' */
   aggregate?: HeatmapAggregate;
 }
 
-/** One heatmap cell: the aggregated metric of the runs at one (x, y) parameter pair. */
+/** One heatmap cell: the aggregated metric of the runs at one (x, y) pair; a `universe` axis holds its names. */
 export interface HeatmapCell {
-  x: number;
-  y: number;
+  x: number | string;
+  y: number | string;
   value: number | null;
   runs: number;
 }
@@ -125,8 +132,8 @@ export interface HeatmapCell {
  */
 export async function heatmap(db: Kysely<Database>, sweepId: string, query: HeatmapQuery): Promise<HeatmapCell[]> {
   if (!RunFields.has(query.metric)) throw new RunQueryError(`'${query.metric}' is not a run field`);
-  const x = fieldExpression(`param.${query.x}`);
-  const y = fieldExpression(`param.${query.y}`);
+  const x = axisExpression(query.x);
+  const y = axisExpression(query.y);
   const metric = fieldExpression(query.metric);
   const aggregate = query.aggregate ?? 'avg';
   if (!HeatmapAggregates.includes(aggregate)) throw new RunQueryError(`'${aggregate}' is not avg, max or min`);

@@ -25,8 +25,10 @@ export function createHeatmap({ api, overview, fields, selectionQuery, onCell })
       if (input.value !== '' && input.dataset.param !== x && input.dataset.param !== y)
         q.set(`fixed.${input.dataset.param}`, input.value);
     const map = await getJson(`${api}/heatmap?${q}`);
-    const xs = [...new Set(map.cells.map((c) => c.x))].sort((a, b) => a - b);
-    const ys = [...new Set(map.cells.map((c) => c.y))].sort((a, b) => a - b);
+    // A universe axis holds names, which sort as text; parameter axes sort as numbers.
+    const order = (a, b) => (typeof a === 'string' ? a.localeCompare(b) : a - b);
+    const xs = [...new Set(map.cells.map((c) => c.x))].sort(order);
+    const ys = [...new Set(map.cells.map((c) => c.y))].sort(order);
     const values = map.cells.map((c) => c.value).filter((v) => v !== null);
     const data = map.cells.map((c) => [xs.indexOf(c.x), ys.indexOf(c.y), c.value, c.runs]);
     note.textContent = `${map.aggregate} of ${map.metric} over ${map.cells.length} cells; click a cell to filter the leaderboard.`;
@@ -72,12 +74,14 @@ export function createHeatmap({ api, overview, fields, selectionQuery, onCell })
   for (const f of fields) if (f !== 'runIndex') option(metric, f);
   metric.value = 'sharpe';
   const [x, y] = [document.getElementById('hm-x'), document.getElementById('hm-y')];
-  for (const p of overview.paramNames) {
+  // `universe` is a categorical axis beside the numeric parameters when the sweep names universes.
+  const axes = [...overview.paramNames, ...(Object.keys(overview.spec.universes ?? {}).length ? ['universe'] : [])];
+  for (const p of axes) {
     option(x, p);
     option(y, p);
   }
-  x.value = overview.paramNames[0] ?? '';
-  y.value = overview.paramNames[1] ?? overview.paramNames[0] ?? '';
+  x.value = axes[0] ?? '';
+  y.value = axes[1] ?? axes[0] ?? '';
   const fixed = document.getElementById('hm-fixed');
   for (const p of overview.paramNames) {
     const label = document.createElement('label');

@@ -15,6 +15,8 @@ const FORMATS = {
 const metricValue = (run, metric) => (metric.source === 'ledger' ? run[metric.name] : run.metrics[metric.name]);
 
 export function createLeaderboard({ api, overview, fields, metrics, onSelect }) {
+  // Portfolio runs trade a universe, not one symbol: its column and filter appear only when the sweep names universes.
+  const universes = Object.keys(overview.spec.universes ?? {});
   const state = { sort: 'sharpe', dir: 'desc', offset: 0, filters: new Map(), selectedRun: null, total: 0 };
   const filterField = document.getElementById('filter-field');
 
@@ -24,6 +26,8 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
     const symbol = document.getElementById('lb-symbol').value;
     if (strategy) q.set('strategy', strategy);
     if (symbol) q.set('symbol', symbol);
+    const universe = document.getElementById('lb-universe').value;
+    if (universe) q.set('universe', universe);
     for (const [field, { min, max }] of state.filters) {
       if (min !== '') q.set(`min.${field}`, min);
       if (max !== '') q.set(`max.${field}`, max);
@@ -87,7 +91,7 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
     state.total = page.total;
     const head = document.createElement('tr');
     headerCell(head, 'runIndex', 'Run');
-    for (const text of ['Strategy', 'Symbol']) {
+    for (const text of ['Strategy', 'Symbol', ...(universes.length ? ['Universe'] : [])]) {
       const th = document.createElement('th');
       th.className = 'text';
       th.textContent = text;
@@ -111,6 +115,7 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
       cell(row, run.runIndex);
       cell(row, run.strategyFile ? `${run.strategy} (${run.strategyFile})` : run.strategy, 'text');
       cell(row, run.symbol, 'text');
+      if (universes.length) cell(row, run.universe ?? '', 'text');
       for (const p of overview.paramNames) cell(row, run.params[p]);
       for (const m of metrics) cell(row, FORMATS[m.format](metricValue(run, m)));
       const jobLink = link(run.jobUrl, run.jobId.split('.').pop());
@@ -128,8 +133,10 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
 
   /** Narrows the leaderboard to runs with exactly these parameter values (a heatmap cell). */
   function filterTo(params) {
-    for (const [name, value] of Object.entries(params))
-      state.filters.set(`param.${name}`, { min: String(value), max: String(value) });
+    for (const [name, value] of Object.entries(params)) {
+      if (name === 'universe') document.getElementById('lb-universe').value = value;
+      else state.filters.set(`param.${name}`, { min: String(value), max: String(value) });
+    }
     state.offset = 0;
     renderChips();
     load();
@@ -139,9 +146,12 @@ export function createLeaderboard({ api, overview, fields, metrics, onSelect }) 
   for (const s of overview.spec.strategies) option(strategy, s.name);
   const symbol = document.getElementById('lb-symbol');
   for (const s of overview.spec.symbols) option(symbol, s);
+  const universe = document.getElementById('lb-universe');
+  for (const u of universes) option(universe, u);
+  document.getElementById('lb-universe-label').hidden = universes.length === 0;
   for (const p of overview.paramNames) option(filterField, `param.${p}`, p);
   for (const f of fields) if (f !== 'runIndex') option(filterField, f);
-  for (const id of ['lb-status', 'lb-strategy', 'lb-symbol'])
+  for (const id of ['lb-status', 'lb-strategy', 'lb-symbol', 'lb-universe'])
     document.getElementById(id).addEventListener('change', () => {
       state.offset = 0;
       load();

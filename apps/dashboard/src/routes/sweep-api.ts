@@ -23,6 +23,7 @@ const Selection = {
   status: z.enum(['succeeded', 'failed', 'all']).default('succeeded'),
   strategy: z.string().min(1).optional(),
   symbol: z.string().min(1).optional(),
+  universe: z.string().min(1).optional(),
 };
 const LeaderboardParams = z.object({
   ...Selection,
