@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { SweepSpec, type SweepSpecInput } from '@fleet/contracts';
-import { createSweep, type Database, importBars, type Kysely, loadBars, storeRunOutcomes } from '@fleet/db';
+import {
+  createSweep,
+  type Database,
+  importBars,
+  type Kysely,
+  listFoldSelections,
+  loadBars,
+  storeRunOutcomes,
+} from '@fleet/db';
 import { readBarsFile } from '@fleet/market-data';
 import { SweepPlan } from '@fleet/planning';
 import { evaluateInline, executeRunJob } from '@fleet/runner';
 
 /**
  * Imports price files and stores a whole sweep's outcomes exactly as workers would compute them (the worker's own
- * `executeRunJob`), without queues: for tests of what reads results, which need real rows, not the fleet.
+ * `executeRunJob`), without queues: for tests of what reads results, which need real rows, not the fleet. A validated
+ * sweep's out-of-sample runs follow its in-sample ones, with the parameters their commit chose, as the aggregator
+ * would enqueue them.
  */
 export async function seedSweep(
   db: Kysely<Database>,
@@ -30,15 +40,29 @@ export async function seedSweep(
     total: plan.totalRuns,
     jobs: plan.totalJobs,
     runsPerJob,
+    ...(parsedSpec.validation
+      ? {
+          foldSlots: plan.outOfSampleSlots.map((slot) => ({
+            runIndex: slot.runIndex,
+            fold: slot.fold,
+            strategy: slot.strategy,
+            symbol: slot.symbol,
+            firstRun: slot.inSample.firstRun,
+            runs: slot.inSample.runs,
+            selectMetric: parsedSpec.validation?.select ?? 'sharpe',
+            minTrades: parsedSpec.validation?.minTrades ?? 0,
+          })),
+        }
+      : {}),
   });
-  for (const job of plan.jobs()) {
-    const outcomes = await executeRunJob(
-      job.data,
-      (symbol, interval, from, to) => loadBars(db, symbol, interval, from, to),
-      evaluateInline,
-      'seed-sweep',
-    );
-    await storeRunOutcomes(db, outcomes);
+  const load = (symbol: string, interval: string, from: number, to: number) => loadBars(db, symbol, interval, from, to);
+  for (const job of plan.jobs())
+    await storeRunOutcomes(db, await executeRunJob(job.data, load, evaluateInline, 'seed-sweep'));
+  for (const selection of await listFoldSelections(db, sweepId)) {
+    const slot = plan.outOfSampleAt(Number(selection.run_index));
+    if (!slot || selection.params === null) continue;
+    const job = plan.outOfSampleJob(slot, { params: selection.params, settings: selection.settings ?? {} });
+    await storeRunOutcomes(db, await executeRunJob(job, load, evaluateInline, 'seed-sweep'));
   }
   return { sweepId, plan };
 }

@@ -70,3 +70,24 @@ export function option(select, value, text) {
   o.textContent = text ?? value;
   select.append(o);
 }
+
+export function stat(label, value, title) {
+  const div = document.createElement('div');
+  div.className = 'stat';
+  if (title) div.title = title;
+  const shown = document.createElement('div');
+  shown.className = 'value';
+  shown.textContent = value;
+  const caption = document.createElement('div');
+  caption.className = 'label';
+  caption.textContent = label;
+  div.append(shown, caption);
+  return div;
+}
+
+// A parameter set as `name=value` pairs in name order, the same for every view.
+export const params = (values) =>
+  Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');

@@ -11,6 +11,7 @@ import { createLeaderboard } from './sweep/leaderboard-view.js';
 import { renderOverview } from './sweep/overview-view.js';
 import { createPortfolioView } from './sweep/portfolio-view.js';
 import { createValidationView } from './sweep/validation-view.js';
+import { createWalkForwardView } from './sweep/walk-forward-view.js';
 
 const sweepId = location.pathname.split('/').pop();
 const api = `/api/sweeps/${sweepId}`;
@@ -32,13 +33,15 @@ async function start() {
     });
     const failures = createFailuresView({ api });
     const validation = createValidationView({ api, onSelect: equity.show });
-    await Promise.all([leaderboard.load(), heatmap.load(), failures.load(), validation.load()]);
+    const walkForward = createWalkForwardView({ api, overview });
+    await Promise.all([leaderboard.load(), heatmap.load(), failures.load(), validation.load(), walkForward.load()]);
     document.body.dataset.ready = 'true';
     let previous = overview;
     const refresh = async () => {
       const latest = await getJson(api);
       renderOverview(latest);
-      if (!previous.progress.finishedAt) await Promise.all([leaderboard.load(), failures.load(), validation.load()]);
+      if (!previous.progress.finishedAt)
+        await Promise.all([leaderboard.load(), failures.load(), validation.load(), walkForward.load()]);
       previous = latest;
       return latest;
     };

@@ -25,6 +25,7 @@ const authorization = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toSt
 let base = '';
 let close: () => Promise<void> = async () => {};
 let sweepId = '';
+let walkForwardId = '';
 
 const get = (path: string, withAuth = true) => fetch(`${base}${path}`, withAuth ? { headers: { authorization } } : {});
 const json = async <T = Record<string, unknown>>(path: string): Promise<T> => {
@@ -48,6 +49,20 @@ beforeAll(async () => {
     },
     [`${samples}orcl-1995-2014.csv`],
     7,
+  ));
+  // 2 × 2 sets over 2 years in sample, then 1 year out of sample, stepped yearly: 4 folds, 16 + 4 runs.
+  ({ sweepId: walkForwardId } = await seedSweep(
+    db,
+    {
+      name: 'dashboard-walk-forward',
+      symbols: ['ORCL'],
+      start: '2005-01-01',
+      end: '2010-12-31',
+      strategies: [{ name: 'sma_cross', params: { fast: [10, 20], slow: [50, 100] } }],
+      validation: { walkForward: { train: '2y', test: '1y', step: '1y' }, select: 'sharpe', minTrades: 1 },
+    },
+    [],
+    4,
   ));
   const metrics = createMetricsRegistry('dashboard');
   registerQueueMetrics(metrics, [queueMetricsSource(queue)]);
@@ -232,6 +247,67 @@ describe('dashboard server', () => {
     expect(group?.dsr).toBeGreaterThanOrEqual(0);
     expect(group?.logitHistogram.counts.reduce((a, b) => a + b, 0)).toBe(12_870);
     expect(validation.consistency[0]?.symbols).toEqual(['ORCL']);
+  });
+
+  it("serves a validated sweep's walk-forward: folds, chosen sets, out-of-sample metrics and stitched equity", async () => {
+    type Curve = { time: number; equity: number }[];
+    type Window = { start: string; end: string };
+    const report = await json<{
+      select: string;
+      folds: number;
+      groups: {
+        strategy: string;
+        symbol: string;
+        folds: {
+          fold: number;
+          inSample: Window;
+          outOfSample: Window;
+          chosenRun: number | null;
+          params: Record<string, number> | null;
+          inSampleValue: number | null;
+          outOfSampleRun: { runIndex: number; status: string; result?: { metrics: Record<string, number | null> } };
+          inSampleEquity?: Curve;
+          outOfSampleEquity?: Curve;
+        }[];
+        stitched: { folds: number[]; equity: Curve; totalReturn: number } | null;
+      }[];
+    }>(`/api/sweeps/${walkForwardId}/walk-forward`);
+    expect(report.folds).toBe(4);
+    expect(report.groups.map((g) => [g.strategy, g.symbol, g.folds.map((f) => f.fold)])).toEqual([
+      ['sma_cross', 'ORCL', [0, 1, 2, 3]],
+    ]);
+    const [group] = report.groups;
+    const inside = (curve: Curve | undefined, w: Window) =>
+      (curve?.length ?? 0) > 100 &&
+      (curve as Curve).every((p) => p.time >= Date.parse(w.start) && p.time < Date.parse(w.end) + 86_400_000);
+    for (const f of group?.folds ?? []) {
+      expect(f.chosenRun, `fold ${f.fold} chooses among its own 4 in-sample runs`).toBeGreaterThanOrEqual(4 * f.fold);
+      expect(f.chosenRun).toBeLessThan(4 * f.fold + 4);
+      expect(f.params).not.toBeNull();
+      expect(f.inSampleValue).not.toBeNull();
+      expect(f.outOfSampleRun).toMatchObject({ runIndex: 16 + f.fold, status: 'succeeded' });
+      expect(f.outOfSampleRun.result?.metrics.totalReturn).toEqual(expect.any(Number));
+      expect(inside(f.inSampleEquity, f.inSample), `fold ${f.fold}: in-sample curve inside its window`).toBe(true);
+      expect(inside(f.outOfSampleEquity, f.outOfSample), `fold ${f.fold}: OOS curve inside its window`).toBe(true);
+    }
+    const curves = (group?.folds ?? []).map((f) => f.outOfSampleEquity as Curve);
+    expect(group?.stitched?.folds).toEqual([0, 1, 2, 3]);
+    expect(group?.stitched?.equity.length).toBe(curves.reduce((n, c) => n + c.length, 0));
+    const compounded = curves.reduce((g, c) => (g * (c.at(-1) as Curve[0]).equity) / (c[0] as Curve[0]).equity, 1);
+    expect(group?.stitched?.totalReturn, 'fold returns compounded').toBeCloseTo(compounded - 1, 9);
+    const { runs } = await json<{ runs: (Run & { jobId: string })[] }>(
+      `/api/sweeps/${walkForwardId}/runs?status=succeeded&limit=50`,
+    );
+    expect(
+      runs
+        .filter((r) => r.runIndex >= 16)
+        .sort((a, b) => a.runIndex - b.runIndex)
+        .map((r) => r.jobId),
+      'the leaderboard links each out-of-sample run to its own job',
+    ).toEqual([16, 17, 18, 19].map((i) => `${walkForwardId}.oos.${i}`));
+    const unvalidated = await get(`/api/sweeps/${sweepId}/walk-forward`);
+    expect(unvalidated.status, 'a sweep without a validation block has no walk-forward').toBe(409);
+    expect(await unvalidated.json()).toMatchObject({ error: 'SweepStateError' });
   });
 
   it('lists failures grouped by reason, with the failed runs', async () => {

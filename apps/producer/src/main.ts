@@ -43,6 +43,11 @@ const positiveInt = (value: string) => {
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
   return n;
 };
+const nonNegativeInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  return n;
+};
 const integer = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n)) throw new InvalidArgumentError('must be an integer');
@@ -204,6 +209,13 @@ sweep
   .argument('<id>', 'sweep id, or a unique prefix of one')
   .requiredOption('--strategy <NAME>', 'strategy of the group')
   .requiredOption('--symbol <SYM>', 'symbol of the group')
+  .addOption(
+    new Option('--window <WINDOW>', "a validated sweep's window (required there)").choices([
+      'in_sample',
+      'out_of_sample',
+    ]),
+  )
+  .option('--fold <N>', 'fold of the window (needed with several folds)', nonNegativeInt)
   .addOption(new Option('--format <FORMAT>', 'output format').choices(['csv']).default('csv'))
   .option('--out <FILE>', 'write to a file instead of stdout')
   .action(sweepAction((ctx, id, opts) => returns(ctx, id, opts)));

@@ -1,13 +1,21 @@
 import { rangeEndMs, rangeStartMs, runSettings, SweepSpec } from '@fleet/contracts';
-import { type Database, findValidationTrials, type Kysely, loadBars } from '@fleet/db';
-import { replayReturns } from '@fleet/runner';
+import { type Database, findValidationTrials, type Kysely, loadBars, type ValidationTrial } from '@fleet/db';
+import { replayReturns, tradingWindow } from '@fleet/runner';
 import { RunNotFoundError } from './run-not-found-error.js';
 import { loadStoredSweep } from './stored-sweep-plan.js';
+import { SweepStateError } from './sweep-state-error.js';
 
-/** Which group {@link groupReturns} replays: the runs of one strategy on one symbol. */
+/**
+ * Which group {@link groupReturns} replays: the runs of one strategy on one symbol and, in a validated sweep, of one
+ * fold's window (runs of different windows ran on different bars, so they are never one matrix).
+ */
 export interface ReturnsGroup {
   strategy: string;
   symbol: string;
+  /** Required for a validated sweep, refused without a validation block. */
+  window?: 'in_sample' | 'out_of_sample';
+  /** The fold of `window`; may be left out when the sweep has one fold (a holdout). */
+  fold?: number;
 }
 
 /** The per-bar returns of every succeeded run of one group: `returns[k][i]` is run `runIndexes[k]`'s at `times[i]`. */
@@ -23,19 +31,29 @@ export interface ReturnsMatrix {
  * settings their workers used (runs store statistics, not returns), so anyone can check a group's PSR, DSR and PBO
  * with their own tools. Columns are in run-index order, the order CSCV breaks ties by.
  *
- * @throws {@link SweepNotFoundError}; {@link RunNotFoundError} when the group has no succeeded run.
+ * @throws {@link SweepNotFoundError}; {@link RunNotFoundError} when the group has no succeeded run;
+ * {@link SweepStateError} for a window of a sweep without validation, or a validated sweep's group without a window
+ * (or, with several folds, without a fold).
  * @example
  * const { times, runIndexes, returns } = await groupReturns(db, sweepId, { strategy: 'sma_cross', symbol: 'ORCL' });
  */
 export async function groupReturns(db: Kysely<Database>, sweepId: string, group: ReturnsGroup): Promise<ReturnsMatrix> {
   const { plan, row } = await loadStoredSweep(db, sweepId);
-  const trials = await findValidationTrials(db, sweepId, group);
+  const { start, end, interval, validation } = SweepSpec.parse(row.spec);
+  const fold = validation ? windowFold(sweepId, row.status, group, plan.folds.length) : undefined;
+  if (!validation && (group.window !== undefined || group.fold !== undefined))
+    throw new SweepStateError(sweepId, row.status, `sweep ${sweepId} has no validation block: it has no windows`);
+  const trials = (await findValidationTrials(db, sweepId, group)).filter(
+    (t) => !validation || (t.fold === fold && t.window === group.window),
+  );
+  const where = validation ? ` in fold ${fold}'s ${group.window} window` : '';
   if (trials.length === 0) {
-    throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run of ${group.strategy} on ${group.symbol}`);
+    throw new RunNotFoundError(`sweep ${sweepId} has no succeeded run of ${group.strategy} on ${group.symbol}${where}`);
   }
-  const { start, end, interval } = SweepSpec.parse(row.spec);
-  // The same inclusive UTC range a worker loads for a job (jobTimeRange in @fleet/runner).
-  const bars = await loadBars(db, group.symbol, interval, rangeStartMs(start), rangeEndMs(end));
+  // What a worker did for the window's job: bars from the sweep's start (warm-up) to the window's end, in the same
+  // inclusive UTC range (jobTimeRange in @fleet/runner), orders and equity from the window's first bar.
+  const window = plan.windowOf((trials[0] as ValidationTrial).runIndex);
+  const bars = await loadBars(db, group.symbol, interval, rangeStartMs(start), rangeEndMs(window?.end ?? end));
   const returns = replayReturns(
     bars,
     trials.map((t) => ({
@@ -43,8 +61,25 @@ export async function groupReturns(db: Kysely<Database>, sweepId: string, group:
       params: t.params,
       settings: runSettings({ settings: plan.settingsOf(t.runIndex) }, { settings: t.settings }),
     })),
+    tradingWindow(window ? { window } : {}),
   );
-  return { times: bars.time.slice(1), runIndexes: trials.map((t) => t.runIndex), returns };
+  // A return ends on each bar of the equity series but its first, which is the window's first bar when it has one.
+  const length = returns[0]?.length ?? 0;
+  return { times: bars.time.slice(bars.time.length - length), runIndexes: trials.map((t) => t.runIndex), returns };
+}
+
+/** The fold a validated sweep's returns group names: its own, or the only one of a holdout. */
+function windowFold(sweepId: string, status: string, group: ReturnsGroup, folds: number): number {
+  if (group.window === undefined)
+    throw new SweepStateError(
+      sweepId,
+      status,
+      `sweep ${sweepId} is validated: name a window (in_sample or out_of_sample), its runs ran on different bars`,
+    );
+  const fold = group.fold ?? (folds === 1 ? 0 : undefined);
+  if (fold === undefined || fold >= folds)
+    throw new SweepStateError(sweepId, status, `sweep ${sweepId} has ${folds} folds: name one from 0 to ${folds - 1}`);
+  return fold;
 }
 
 /**

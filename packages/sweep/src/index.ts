@@ -1,6 +1,6 @@
 export { bestRuns, type RankedRun } from './best-runs.js';
 export { cancelSweepRuns } from './cancel-sweep-runs.js';
-export { enqueueSelectedRuns } from './enqueue-selected-runs.js';
+export { enqueueSelectedRuns, outOfSampleJobId } from './enqueue-selected-runs.js';
 export { type ExportFormat, ExportFormats, exportRuns } from './export-runs.js';
 export { groupReturns, writeReturnsCsv } from './group-returns.js';
 export type { GroupValidation } from './group-validation.js';

@@ -17,6 +17,7 @@ import { sweepValidation } from './sweep-validation.js';
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
 const db = createDatabase({ url: inject('databaseUrl') });
 let sweepId = '';
+let walkForwardId = '';
 
 beforeAll(async () => {
   // 6 fast × 5 slow = 30 trials per symbol, two symbols: two groups, and a matrix across them.
@@ -34,6 +35,20 @@ beforeAll(async () => {
     },
     [`${samples}orcl-1995-2014.csv`, `${samples}nvda-1999-2014.csv`],
     30,
+  ));
+  // 2 × 2 sets, 2 years in sample then 1 out of sample, stepped yearly from 2006: 3 folds, 12 + 3 runs.
+  ({ sweepId: walkForwardId } = await seedSweep(
+    db,
+    {
+      name: 'validation-stats-walk-forward',
+      symbols: ['ORCL'],
+      start: '2004-01-01',
+      end: '2008-12-31',
+      strategies: [{ name: 'sma_cross', params: { fast: [10, 20], slow: [50, 100] } }],
+      validation: { walkForward: { train: '2y', test: '1y', step: '1y' }, select: 'sharpe', minTrades: 1 },
+    },
+    [],
+    4,
   ));
 });
 afterAll(() => db.destroy());
@@ -129,6 +144,48 @@ describe('sweepValidation and the exported returns matrix', () => {
       const split = splitIndex(mask);
       expect(Math.abs((pbo.logits[split] as number) - direct), `split ${mask.toString(16)}`).toBeLessThan(1e-12);
     }
+  });
+});
+
+describe("the returns matrix of a validated sweep's window", () => {
+  const group = { strategy: 'sma_cross', symbol: 'ORCL' };
+
+  it.each([
+    ['in_sample', 1, '2005-01-01', '2006-12-31', [4, 5, 6, 7]],
+    ['out_of_sample', 1, '2007-01-01', '2007-12-31', [13]],
+  ] as const)(
+    'replays fold %s %i on its own bars, warmed up from the sweep start, as the worker ran it',
+    async (window, fold, from, to, runs) => {
+      const matrix = await groupReturns(db, walkForwardId, { ...group, window, fold });
+      expect(matrix.runIndexes).toEqual(runs);
+      expect(matrix.times[0], 'the first return ends on the bar after the window opens').toBeGreaterThan(
+        Date.parse(from),
+      );
+      expect(matrix.times.at(-1)).toBeLessThan(Date.parse(to) + 86_400_000);
+      const trials = (await findValidationTrials(db, walkForwardId, group)).filter(
+        (t) => t.fold === fold && t.window === window,
+      );
+      for (const [k, trial] of trials.entries()) {
+        const direct = blockStats(matrix.returns[k] as Float64Array);
+        const stored = trial.returnStatistics?.blocks as number[];
+        expect(direct.length).toBe(48);
+        for (let i = 0; i < 48; i++) {
+          expect(
+            Math.abs((stored[i] as number) - (direct[i] as number)),
+            `run ${trial.runIndex} stat ${i}`,
+          ).toBeLessThan(1e-12 * Math.max(1, Math.abs(direct[i] as number)));
+        }
+      }
+    },
+  );
+
+  it('asks for a window and a fold where the sweep has them, and refuses a window where it has none', async () => {
+    await expect(groupReturns(db, walkForwardId, group)).rejects.toThrow(/name a window/);
+    await expect(groupReturns(db, walkForwardId, { ...group, window: 'in_sample' })).rejects.toThrow(/has 3 folds/);
+    await expect(groupReturns(db, walkForwardId, { ...group, window: 'in_sample', fold: 3 })).rejects.toThrow(
+      /has 3 folds/,
+    );
+    await expect(groupReturns(db, sweepId, { ...group, window: 'in_sample' })).rejects.toThrow(/no validation block/);
   });
 });
 

@@ -2,29 +2,9 @@
 // sits on the edge of a swept range, its stability among grid neighbours, and how consistently each parameter set
 // does across symbols. Everything comes from /validation, computed from stored numbers on the server.
 
-import { cell, getJson, number, option } from '../common.js';
+import { cell, getJson, number, option, params, stat } from '../common.js';
 
 const STAT_DIGITS = 3;
-
-function stat(label, value, title) {
-  const div = document.createElement('div');
-  div.className = 'stat';
-  if (title) div.title = title;
-  const shown = document.createElement('div');
-  shown.className = 'value';
-  shown.textContent = value;
-  const caption = document.createElement('div');
-  caption.className = 'label';
-  caption.textContent = label;
-  div.append(shown, caption);
-  return div;
-}
-
-const params = (values) =>
-  Object.entries(values)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
 
 export function createValidationView({ api, onSelect }) {
   const chart = echarts.init(document.getElementById('lambda-histogram'));

@@ -8,6 +8,7 @@ const clientErrors: ReadonlyMap<string, number> = new Map([
   ['RunQueryError', 400],
   ['SweepNotFoundError', 404],
   ['RunNotFoundError', 404],
+  ['SweepStateError', 409],
 ]);
 
 /**

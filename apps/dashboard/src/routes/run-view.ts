@@ -2,6 +2,7 @@ import { QueueNames, type SymbolSummary, strategyFileLabel } from '@fleet/contra
 import { type RunResult, type RunRow, storedRunOf } from '@fleet/db';
 import type { SweepPlan } from '@fleet/planning';
 import { runJobId } from '@fleet/queue';
+import { outOfSampleJobId } from '@fleet/sweep';
 
 /** A stored run as the sweep pages show it: metrics by their API names, and the link to its job in Bull Board. */
 export type RunView = RunResult & {
@@ -24,7 +25,7 @@ export type RunView = RunResult & {
 
 /**
  * Maps a run row to its {@link RunView}; the plan gives the job that carried the run, whose BullMQ id the Bull Board
- * link needs (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
+ * link needs, or a walk-forward's out-of-sample job (finished jobs are trimmed from Redis after a while, failed ones are kept for a week).
  */
 export function toRunView(row: RunRow, plan: SweepPlan): RunView {
   const {
@@ -42,7 +43,10 @@ export function toRunView(row: RunRow, plan: SweepPlan): RunView {
     error,
     result,
   } = storedRunOf(row);
-  const jobId = runJobId(sweepId, plan.jobIndexOf(runIndex));
+  // A walk-forward's out-of-sample run is no planned job's: its job is enqueued once chosen, under its own id.
+  const jobId = plan.outOfSampleAt(runIndex)
+    ? outOfSampleJobId(sweepId, runIndex)
+    : runJobId(sweepId, plan.jobIndexOf(runIndex));
   return {
     runIndex,
     strategy,

@@ -5,15 +5,29 @@ import { groupReturns, writeReturnsCsv } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
 
 /**
- * `fleet sweep returns ID --strategy S --symbol X --format csv [--out FILE]`: the per-bar returns matrix of one group,
- * recomputed by replay, one column per run index.
+ * `fleet sweep returns ID --strategy S --symbol X [--window W [--fold N]] --format csv [--out FILE]`: the per-bar
+ * returns matrix of one group (of a validated sweep: of one fold's window), recomputed by replay, one column per run
+ * index.
  */
 export async function returns(
   ctx: CliContext,
   sweepId: string,
-  options: { strategy: string; symbol: string; format: 'csv'; out?: string },
+  options: {
+    strategy: string;
+    symbol: string;
+    window?: 'in_sample' | 'out_of_sample';
+    fold?: number;
+    format: 'csv';
+    out?: string;
+  },
 ): Promise<void> {
-  const matrix = await groupReturns(ctx.db, sweepId, { strategy: options.strategy, symbol: options.symbol });
+  const { strategy, symbol, window, fold } = options;
+  const matrix = await groupReturns(ctx.db, sweepId, {
+    strategy,
+    symbol,
+    ...(window ? { window } : {}),
+    ...(fold === undefined ? {} : { fold }),
+  });
   const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
   await writeReturnsCsv(
     matrix,
