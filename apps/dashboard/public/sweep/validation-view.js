@@ -111,7 +111,7 @@ export function createValidationView({ api, onSelect }) {
     const chosen = picker.value;
     picker.replaceChildren();
     validation.groups.forEach((g, i) => {
-      option(picker, String(i), `${g.strategy} · ${g.symbol}`);
+      option(picker, String(i), `${g.strategy} · ${g.symbol}${g.fold === null ? '' : ` · fold ${g.fold} ${g.window}`}`);
     });
     if (validation.groups.length === 0) {
       document.getElementById('lambda-note').textContent = 'No succeeded runs yet.';
