@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '@fleet/db';
+import { replayRun } from '@fleet/sweep';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,8 @@ import {
 } from '../support/fleet-processes.js';
 import { deleteKeysWithPrefix } from '../support/services.js';
 
-const env: FleetTestEnv = fleetTestEnv('portfolio-sweep');
+// Workers run with no strategy module on their path: a portfolio strategy file ships with its sweep.
+const env: FleetTestEnv = fleetTestEnv('portfolio-sweep', { FLEET_STRATEGY_MODULES: '' });
 const db = createDatabase({ url: env.DATABASE_URL });
 const processes: FleetProcess[] = [];
 const files = ['orcl-1995-2014', 'nvda-1999-2014', 'yhoo-1996-2014', 'goog-2004-2013'];
@@ -43,6 +45,7 @@ async function writeSweep(name: string, spec: unknown): Promise<string> {
 
 describe('a portfolio sweep runs once per parameter set × universe through real workers', () => {
   beforeAll(async () => {
+    env.FLEET_BUNDLE_DIR = await mkdtemp(join(tmpdir(), `${env.FLEET_QUEUE_PREFIX}-bundles-`));
     const imported = await runCli(
       ['data', 'import', ...files.map((f) => `${repoRoot}data/samples/${f}.csv`), '--json'],
       env,
@@ -158,6 +161,49 @@ describe('a portfolio sweep runs once per parameter set × universe through real
     expect(exported).toMatchObject({ universe: 'all', finalEquity: '397204.858320833' });
     expect(exported.symbolSummary).toEqual(golden?.symbol_summary);
     // Submits, runs and ranks through real processes on a loaded machine: more room than the 60 s default.
+  }, 240_000);
+
+  it('runs a portfolio strategy file once per universe, ending where the built-in it copies ends', async () => {
+    const copy = `${repoRoot}examples/strategies/equal_weight_copy.ts`;
+    const file = await writeSweep('file', {
+      ...sweep('portfolio-file', { all: ['ORCL', 'NVDA', 'YHOO', 'GOOG'] }),
+      strategies: [
+        { file: copy, params: { rebalance: [21] } },
+        { name: 'equal_weight', params: { rebalance: [21] } },
+      ],
+    });
+    const submitted = await runCli(['sweep', 'submit', file, '--wait', '--json'], env);
+    expect(submitted.code, `${submitted.stderr}\n${processes.map((p) => p.output()).join('\n')}`).toBe(0);
+    const result = lastJsonLine<{ sweepId: string; total: number; status: string; failed: number }>(submitted.stdout);
+    expect(result, 'one run per strategy over the one universe').toMatchObject({
+      total: 2,
+      status: 'completed',
+      failed: 0,
+    });
+    const rows = await db
+      .selectFrom('runs')
+      .select(['run_index', 'strategy', 'strategy_bundle', 'universe', 'symbol', 'final_equity'])
+      .where('sweep_id', '=', result.sweepId)
+      .orderBy('run_index')
+      .execute();
+    expect(rows.map((r) => [r.strategy, r.strategy_bundle !== null, r.universe, r.symbol])).toEqual([
+      ['equal_weight_copy', true, 'all', 'GOOG,NVDA,ORCL,YHOO'],
+      ['equal_weight', false, 'all', 'GOOG,NVDA,ORCL,YHOO'],
+    ]);
+    expect(rows[0]?.final_equity).toBe('397204.858320833');
+    expect(rows[1]?.final_equity).toBe('397204.858320833');
+    const replayed = await replayRun(db, result.sweepId, 0, { bundleDir: env.FLEET_BUNDLE_DIR });
+    expect([replayed.finalEquity, replayed.reproduced]).toEqual(['397204.858320833', true]);
+
+    const data = files.map((f) => `--data=${repoRoot}data/samples/${f}.csv`);
+    const range = ['--from', '2004-08-19', '--to', '2013-03-01', '--commission', '0.001', '--param', 'rebalance=21'];
+    const local = async (strategy: string[]) => {
+      const r = await runCli(['backtest', ...strategy, ...data, ...range, '--json'], env);
+      expect(r.code, r.stderr).toBe(0);
+      return lastJsonLine<{ strategy: string; finalEquity: string }>(r.stdout);
+    };
+    const [fromFile, builtIn] = [await local(['--strategy-file', copy]), await local(['--strategy', 'equal_weight'])];
+    expect(fromFile).toMatchObject({ strategy: 'equal_weight_copy', finalEquity: builtIn.finalEquity });
   }, 240_000);
 
   it('refuses at submit a universe with a symbol that has no bars in the range, naming it', async () => {

@@ -3,6 +3,10 @@ export { type BacktestConfig, SweepBaseConfig } from './backtest-config.js';
 export type { BacktestResult } from './backtest-result.js';
 export type { BarSeries } from './data/bar-series.js';
 export { ENGINE_VERSION } from './engine-identity.js';
+export {
+  definePortfolioStrategy,
+  type RegisteredPortfolioStrategy,
+} from './portfolio-run/define-portfolio-strategy.js';
 export type { PortfolioBacktestResult, WeightPoint } from './portfolio-run/portfolio-result.js';
 export { runPortfolioBacktest } from './portfolio-run/run-portfolio-backtest.js';
 export { runBacktest } from './run-backtest.js';

@@ -173,7 +173,7 @@ function evaluatePortfolioRuns(
   provenance: EvaluatedProvenance,
   onOutcome: (outcome: RunOutcome, index: number) => void,
 ): void {
-  const base = engineBaseConfig(job.settings, job.strategy);
+  const base = engineBaseConfig(job.settings, strategyKeyOf(job));
   job.runs.forEach((run, i) => {
     const started = performance.now();
     let outcome: RunOutcome;

@@ -12,6 +12,8 @@ export interface BundledStrategyInfo {
     string,
     { integer: boolean; minimum?: number; exclusiveMinimum?: number; maximum?: number; exclusiveMaximum?: number }
   >;
+  /** Whether it is a portfolio strategy: it runs once over a universe of series, not once per symbol. */
+  portfolio: boolean;
 }
 
 /** What the inspection thread is given. */

@@ -17,6 +17,7 @@ for (const { hash, code } of task.bundles) {
         description: s.description,
         params: { ...s.paramDocs },
         paramRules: JSON.parse(JSON.stringify(s.paramRules)),
+        portfolio: 'portfolio' in s && s.portfolio === true,
       })),
     });
   } catch (error) {

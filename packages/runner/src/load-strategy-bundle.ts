@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collectStrategies, type RegisteredStrategy, registerStrategy } from '@fleet/engine';
+import {
+  collectStrategies,
+  type RegisteredPortfolioStrategy,
+  type RegisteredStrategy,
+  registerStrategy,
+} from '@fleet/engine';
 import { BundleHashMismatchError } from './bundle-hash-mismatch-error.js';
 import { bundleModuleDir } from './bundle-module-dir.js';
 import { StrategyLoadFailedError } from './strategy-load-failed-error.js';
@@ -11,9 +16,9 @@ import { writeBundleFile } from './write-bundle-file.js';
 /** The name a bundle's strategy is registered under in a thread: its own name and its bundle, so versions never clash. */
 export const bundledStrategyKey = (name: string, hash: string): string => `${name}@${hash}`;
 
-/** What a loaded bundle offers: each strategy it registers, by its own name. */
+/** What a loaded bundle offers: each strategy it registers, single-symbol or portfolio, by its own name. */
 export interface LoadedBundle {
-  strategies: readonly RegisteredStrategy[];
+  strategies: readonly (RegisteredStrategy | RegisteredPortfolioStrategy)[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -21,7 +26,7 @@ const loads = new Map<string, Promise<LoadedBundle>>();
 /** Loads run one at a time, since {@link collectStrategies} collects from one load at a time. */
 let previous: Promise<unknown> = Promise.resolve();
 
-const isStrategy = (value: unknown): value is RegisteredStrategy =>
+const isStrategy = (value: unknown): value is RegisteredStrategy | RegisteredPortfolioStrategy =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as RegisteredStrategy).name === 'string' &&
@@ -41,18 +46,12 @@ async function load(hash: string, code: string, root: string): Promise<LoadedBun
       `strategy bundle ${hash.slice(0, 8)} threw while loading: ${(error as Error)?.message ?? String(error)}`,
     );
   }
-  // Portfolio strategies ship with the engine only: a file's strategies run once per symbol.
-  const portfolio = collected.strategies.find((s) => 'portfolio' in s && s.portfolio === true);
-  if (portfolio)
-    throw new StrategyLoadFailedError(
-      `strategy bundle ${hash.slice(0, 8)} defines portfolio strategy '${portfolio.name}'; strategy files may define single-symbol strategies only`,
-    );
-  const strategies = collected.strategies.filter((s): s is RegisteredStrategy => !('portfolio' in s));
+  const strategies = [...collected.strategies];
   const fallback = collected.value.default;
   if (isStrategy(fallback) && !strategies.includes(fallback)) strategies.push(fallback);
   if (strategies.length === 0)
     throw new StrategyLoadFailedError(
-      `strategy bundle ${hash.slice(0, 8)} defines no strategy: call registerStrategy(defineStrategy({ … })) or export default defineStrategy({ … })`,
+      `strategy bundle ${hash.slice(0, 8)} defines no strategy: call registerStrategy(defineStrategy({ … })) or export default defineStrategy({ … }) (or definePortfolioStrategy)`,
     );
   for (const strategy of strategies) registerStrategy({ ...strategy, name: bundledStrategyKey(strategy.name, hash) });
   return { strategies };
@@ -60,7 +59,7 @@ async function load(hash: string, code: string, root: string): Promise<LoadedBun
 
 /**
  * Loads a strategy file's bundle into this thread once, after checking that its bytes hash to `hash`, and registers
- * each strategy it defines under {@link bundledStrategyKey}, so runs name it as `name@hash`. The bundle is imported
+ * each strategy it defines (single-symbol or portfolio) under {@link bundledStrategyKey}, so runs name it as `name@hash`. The bundle is imported
  * from a file under `root` (see {@link bundleModuleDir}); a bundle that throws while loading, or defines nothing,
  * rejects with {@link StrategyLoadFailedError} (and does so again for every later call: its runs fail alike).
  * Imports run the bundle's top-level code, so call this only where strategies run: engine and calibration threads.

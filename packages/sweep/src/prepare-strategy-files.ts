@@ -6,7 +6,10 @@ import { bundleStrategyFile, type StrategyBundle } from '@fleet/strategy-files';
 
 /** A sweep's strategy files made ready to submit: see {@link prepareStrategyFiles}. */
 export interface PreparedStrategyFiles {
-  /** The spec to store: each file strategy named as its file names it, with its bundle's hash. */
+  /**
+   * The spec to store: each file strategy named as its file names it, with its bundle's hash, and flagged
+   * `portfolio: true` when its bundle defines it as a portfolio strategy.
+   */
   spec: SweepSpec;
   /** The spec to check and calibrate: file strategies named `name@hash`, as engine threads register them. */
   keyed: SweepSpec;
@@ -58,7 +61,9 @@ export async function prepareStrategyFiles(
       );
       return strategy;
     }
-    return { ...strategy, name: chosen.name, bundle: bundle.hash };
+    // The bundle alone says whether a file's strategy is a portfolio one, whatever a built-in of its name is.
+    const { portfolio: _marked, ...rest } = strategy;
+    return { ...rest, name: chosen.name, bundle: bundle.hash, ...(chosen.portfolio ? { portfolio: true } : {}) };
   });
   if (problems.length > 0) throw new SweepFileError(sweepFile, problems);
   const prepared = { ...spec, strategies };

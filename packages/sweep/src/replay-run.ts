@@ -60,13 +60,21 @@ export async function replayRun(
   const to = rangeEndMs(window?.end ?? end);
   const settings = runSettings({ settings: plan.settingsOf(runIndex) }, { settings: run.settings });
   const attributes = { [FleetAttributes.sweepId]: row.id, [FleetAttributes.symbol]: run.symbol };
+  let strategy = run.strategy;
+  if (run.strategy_bundle !== null) {
+    const bundle = await findStrategyBundle(db, run.strategy_bundle);
+    if (!bundle)
+      throw new RunNotFoundError(`run ${runIndex} of sweep ${sweepId} ran a strategy bundle that is not stored`);
+    await loadStrategyBundle(bundle.hash, bundle.bundle, options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'));
+    strategy = bundledStrategyKey(run.strategy, bundle.hash);
+  }
   if (run.universe !== null) {
     const symbols = run.symbol.split(',');
     const universe = await withSpan('load-bars', { attributes }, () =>
       Promise.all(symbols.map((symbol) => loadBars(db, symbol, interval, from, to))),
     );
     const result = await withSpan('engine-run', { attributes }, () =>
-      runPortfolioBacktest(universe, engineConfig(settings, run.strategy, run.params)),
+      runPortfolioBacktest(universe, engineConfig(settings, strategy, run.params)),
     );
     return {
       run,
@@ -79,14 +87,6 @@ export async function replayRun(
     };
   }
   const bars = await withSpan('load-bars', { attributes }, () => loadBars(db, run.symbol, interval, from, to));
-  let strategy = run.strategy;
-  if (run.strategy_bundle !== null) {
-    const bundle = await findStrategyBundle(db, run.strategy_bundle);
-    if (!bundle)
-      throw new RunNotFoundError(`run ${runIndex} of sweep ${sweepId} ran a strategy bundle that is not stored`);
-    await loadStrategyBundle(bundle.hash, bundle.bundle, options.bundleDir ?? join(tmpdir(), 'fleet-strategy-bundles'));
-    strategy = bundledStrategyKey(run.strategy, bundle.hash);
-  }
   const result = await withSpan('engine-run', { attributes }, () =>
     runBacktest(bars, { ...engineConfig(settings, strategy, run.params), ...tradingWindow({ window }) }),
   );

@@ -176,10 +176,11 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
     Object.fromEntries(o.param.map((p) => [p.split('=')[0], Number(p.split('=')[1])])),
   );
 
-  const portfolio = listStrategies().find((strategy) => strategy.name === o.strategy)?.portfolio === true;
+  // By its key: a strategy file's portfolio strategy is registered as `name@hash`.
+  const portfolio = listStrategies().find((s) => s.name === strategy)?.portfolio === true;
   const loaded = await loadSeries(ctx, o);
   if (portfolio) {
-    printPortfolio(o, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, strategy, params)));
+    printPortfolio(o, label.name, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, strategy, params)));
     return;
   }
   if (loaded.length !== 1) {
@@ -224,15 +225,16 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
 
 function printPortfolio(
   o: z.output<typeof BacktestOptions>,
+  name: string,
   params: Record<string, number>,
   series: readonly BarSeries[],
   result: PortfolioBacktestResult,
 ): void {
   const { equityCurve: _curve, weightCurve: _weights, trades: _trades, ...summary } = result;
   const bars = new Set(series.flatMap((one) => [...one.time])).size;
-  printResult(o.json === true, { strategy: o.strategy, params, bars, ...summary }, () =>
+  printResult(o.json === true, { strategy: name, params, bars, ...summary }, () =>
     [
-      `${o.strategy} ${Object.entries(params)
+      `${name} ${Object.entries(params)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')} on ${result.symbols.map((s) => s.symbol).join(', ')} (${bars} portfolio bars)`,
       `final equity   ${money(result.finalEquity)}`,
