@@ -180,7 +180,13 @@ export async function backtest(ctx: CliContext, raw: BacktestOptions): Promise<v
   const portfolio = listStrategies().find((s) => s.name === strategy)?.portfolio === true;
   const loaded = await loadSeries(ctx, o);
   if (portfolio) {
-    printPortfolio(o, label.name, params, loaded, runPortfolioBacktest(loaded, engineConfig(settings, strategy, params)));
+    printPortfolio(
+      o,
+      label.name,
+      params,
+      loaded,
+      runPortfolioBacktest(loaded, engineConfig(settings, strategy, params)),
+    );
     return;
   }
   if (loaded.length !== 1) {
