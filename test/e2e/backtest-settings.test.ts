@@ -1,7 +1,7 @@
 import { resolveSettings, type SettingName, SettingNames, SettingTable } from '@fleet/contracts';
 import { type BarSeries, runBacktest } from '@fleet/engine';
 import { readBarsFile } from '@fleet/market-data';
-import { engineConfig } from '@fleet/runner';
+import { engineConfig, returnMetricsOf } from '@fleet/runner';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FleetTestEnv, fleetTestEnv, lastJsonLine, repoRoot, runCli } from '../support/fleet-processes.js';
 
@@ -69,7 +69,10 @@ describe('fleet backtest takes every setting as a flag', () => {
     const given = Object.fromEntries(
       Object.entries(settings).map(([k, v]) => [k, SettingTable[k as SettingName].kind === 'number' ? Number(v) : v]),
     );
-    const expected = runBacktest(series, engineConfig(resolveSettings(given), 'sma_cross', { fast: 10, slow: 30 }));
+    const config = engineConfig(resolveSettings(given), 'sma_cross', { fast: 10, slow: 30 });
+    const result = runBacktest(series, config);
+    // The engine's figures, and the metrics a worker adds from the run's per-bar equity, as a stored run has them.
+    const expected = { ...result, metrics: { ...result.metrics, ...returnMetricsOf(series, config) } };
     expect(figures(printed)).toEqual(figures(expected as unknown as Printed));
     expect(JSON.stringify(figures(printed)), `${SettingTable[key].flag} changes the result`).not.toBe(
       JSON.stringify(figures(baseline)),
