@@ -44,3 +44,27 @@ export function money(value: string | null | undefined): string {
   const grouped = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${cents === 0n ? '' : sign}${grouped}.${digits.slice(-2)}`;
 }
+
+/** A portfolio run's per-symbol contribution as a table, as `fleet backtest` and `fleet sweep results` print it. */
+export function formatSymbolSummary(
+  symbols: readonly {
+    symbol: string;
+    pnl: string;
+    fills: number;
+    closedTrades: number;
+    exposure: number | null;
+    finalUnits: string;
+  }[],
+): string {
+  return formatTable(
+    ['symbol', 'pnl', 'fills', 'closed', 'exposure', 'units'],
+    symbols.map((s) => [
+      s.symbol,
+      money(s.pnl),
+      String(s.fills),
+      String(s.closedTrades),
+      pct(s.exposure),
+      s.finalUnits,
+    ]),
+  );
+}

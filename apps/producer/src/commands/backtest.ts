@@ -23,7 +23,7 @@ import { bundledStrategyKey, engineConfig, loadStrategyBundle, returnMetricsOf }
 import { bundleStrategyFile } from '@fleet/strategy-files';
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
-import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
+import { fmt, formatSymbolSummary, money, pct, printResult } from '../print-result.js';
 import { flagOf } from '../setting-options.js';
 
 /** The options of `fleet backtest` after commander, validated as any other boundary. */
@@ -248,17 +248,7 @@ function printPortfolio(
       `total return   ${pct(result.metrics.totalReturn)}   CAGR ${pct(result.metrics.cagr)}`,
       `sharpe         ${fmt(result.metrics.sharpe)}   sortino ${fmt(result.metrics.sortino)}`,
       `max drawdown   ${pct(result.metrics.maxDrawdown)}   exposure ${pct(result.metrics.exposure)}`,
-      formatTable(
-        ['symbol', 'pnl', 'fills', 'closed', 'exposure', 'units'],
-        result.symbols.map((s) => [
-          s.symbol,
-          money(s.pnl),
-          String(s.fills),
-          String(s.closedTrades),
-          pct(s.exposure),
-          s.finalUnits,
-        ]),
-      ),
+      formatSymbolSummary(result.symbols),
     ].join('\n'),
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@fleet/contracts';
 import { bestRuns, type RankedRun, rowValidation, sweepProgress } from '@fleet/sweep';
 import type { CliContext } from '../cli-context.js';
-import { fmt, formatTable, money, pct, printResult } from '../print-result.js';
+import { fmt, formatSymbolSummary, formatTable, money, pct, printResult } from '../print-result.js';
 
 /** Metric names `--by` accepts. */
 export const metricNames: readonly RankableMetric[] = RankableMetrics;
@@ -43,20 +43,7 @@ function symbolSummaries(runs: readonly RankedRun[]): string {
   const portfolio = runs.filter((r) => r.symbolSummary !== null);
   if (portfolio.length === 0) return '';
   return portfolio
-    .map(
-      (r) =>
-        `\n\nrun ${r.runIndex} (${r.universe}) per symbol\n${formatTable(
-          ['symbol', 'pnl', 'fills', 'closed', 'exposure', 'units'],
-          (r.symbolSummary ?? []).map((s) => [
-            s.symbol,
-            money(s.pnl),
-            String(s.fills),
-            String(s.closedTrades),
-            pct(s.exposure),
-            s.finalUnits,
-          ]),
-        )}`,
-    )
+    .map((r) => `\n\nrun ${r.runIndex} (${r.universe}) per symbol\n${formatSymbolSummary(r.symbolSummary ?? [])}`)
     .join('');
 }
 
